@@ -1,0 +1,56 @@
+import type { Role } from '../model/account-view.js';
+
+/** Which engine decided IAM questions (Report JSON `iamEngine`). */
+export type IamEngine = 'aws-simulation' | 'local';
+
+/** IAM's three evaluation outcomes (SimulatePrincipalPolicy EvalDecision). */
+export type Decision = 'allowed' | 'explicitDeny' | 'implicitDeny';
+
+/** A policy statement that took part in a decision. */
+export interface MatchedStatement {
+  /** Policy name (inline) or ARN (managed / boundary); for AWS simulation the SourcePolicyId. */
+  policyId: string;
+  /** `inline` | `managed` | `boundary` | `scp` | `resource` | `none` (AWS SourcePolicyType values also accepted). */
+  policyType: string;
+  /** 0-based index of the statement in the document's Statement list, when known. */
+  statementIndex?: number;
+  sid?: string;
+  effect?: 'Allow' | 'Deny';
+}
+
+/** The decision for one action of one role. */
+export interface ActionDecision {
+  /** Canonical action name, e.g. `ec2:DescribeInstances`. */
+  action: string;
+  decision: Decision;
+  matchedStatements: MatchedStatement[];
+  /**
+   * Condition keys that had no value in the request context. A non-empty list on an implicitDeny means
+   * "allowed only with context [keys]": never report that as plainly allowed or denied.
+   */
+  missingContextKeys: string[];
+  /** false when a permissions boundary blocked an otherwise allowed action. */
+  allowedByBoundary?: boolean;
+  /** false when an SCP blocked the action (AWS simulation only). */
+  allowedByOrganizations?: boolean;
+}
+
+/** A request to decide many actions of one role at once. */
+export interface DecisionRequest {
+  role: Role;
+  actions: readonly string[];
+  /** Resource ARN, default `*`. */
+  resource?: string;
+  /** Request context, e.g. `{ "aws:ResourceTag/KubernetesCluster": ["prod"] }`. */
+  context?: Record<string, readonly string[]>;
+}
+
+/**
+ * Port: where IAM decisions come from. The local evaluator (over the documents in the AccountView) and
+ * the AWS simulation engine (SimulatePrincipalPolicy) both implement it. Implementations must throw
+ * (never return "allowed" or "implicitDeny") when they could not decide.
+ */
+export interface PolicyDecisionSource {
+  readonly engine: IamEngine;
+  decide(request: DecisionRequest): Promise<ActionDecision[]>;
+}
