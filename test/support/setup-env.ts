@@ -5,6 +5,8 @@ process.env.AWS_SESSION_TOKEN = 'test-session-token';
 process.env.AWS_REGION = 'us-west-1';
 process.env.AWS_DEFAULT_REGION = 'us-west-1';
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
+// The SDK warns once per process that Node 20 support ends in 2027; Lambda runs nodejs22.x.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 delete process.env.AWS_PROFILE;
 delete process.env.AWS_ENDPOINT_URL;
 delete process.env.ALERT_TOPIC_ARN;

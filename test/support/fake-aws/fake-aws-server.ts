@@ -1,0 +1,467 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import * as ec2 from '@aws-sdk/client-ec2';
+import * as iam from '@aws-sdk/client-iam';
+import * as sts from '@aws-sdk/client-sts';
+import type { Schema } from '@smithy/types';
+import { escapeXml, membersToXml } from './xml.js';
+import { parseQueryBody, stringList } from './query-params.js';
+import { FilterError, matchesFilters, type Filter } from './ec2-filters.js';
+
+type Json = Record<string, unknown>;
+type Service = 'ec2' | 'iam' | 'sts';
+
+/** What the fake does wrong, on purpose. Rates are fractions of calls, drawn from a seeded generator. */
+export interface FaultPlan {
+  /** Answer `Throttling` (IAM/STS) or `RequestLimitExceeded` (EC2) to this fraction of calls. */
+  throttleRate?: number;
+  /** Answer 500 InternalError to this fraction of calls. */
+  serverErrorRate?: number;
+  /** Delay this fraction of calls by `slowMs`. */
+  slowRate?: number;
+  slowMs?: number;
+  /** Operations (e.g. `DescribeSubnets`, `SimulatePrincipalPolicy`) answered with AccessDenied / UnauthorizedOperation. */
+  denied?: string[];
+  /** Operations answered 501 NotImplemented, as an AWS-compatible endpoint without that API. */
+  notImplemented?: string[];
+  /** Operations answered with a truncated, unparseable body. */
+  malformed?: string[];
+  seed?: number;
+}
+
+export interface FakeAwsOptions {
+  /** A snapshot directory (ARCHITECTURE.md contract) the fake serves as the account's state. */
+  snapshotDir: string;
+  account?: string;
+  faults?: FaultPlan;
+  /** Largest page the fake returns, below the caller's MaxResults/MaxItems. */
+  pageSize?: { ec2?: number; iam?: number; simulation?: number };
+  /**
+   * Decides SimulatePrincipalPolicy. Receives the role's policies; returns EvaluationResults in SDK shape.
+   * Without it the fake answers NotImplemented for simulation, like an endpoint that implements no simulation API.
+   */
+  simulate?: SimulateFn;
+}
+
+export interface SimulateInput {
+  role: Json;
+  identityPolicies: { id: string; type: 'inline' | 'managed'; document: unknown }[];
+  permissionsBoundaries: { id: string; type: 'boundary'; document: unknown }[];
+  actions: string[];
+  resource: string;
+  context: Record<string, string[]>;
+}
+export type SimulateFn = (input: SimulateInput) => Json[];
+
+export interface CallRecord {
+  service: Service;
+  action: string;
+  status: number;
+  params: Json;
+}
+
+/** A loopback HTTP fake of the IAM, STS and EC2 query APIs, served from a snapshot directory, with fault injection. */
+export class FakeAws {
+  readonly calls: CallRecord[] = [];
+  private faults: FaultPlan;
+  private random: () => number;
+  private readonly gaad: Json;
+  private readonly reservations: Json[];
+  private readonly subnets: Json[];
+  private readonly routeTables: Json[];
+  private readonly securityGroups: Json[];
+  private readonly account: string;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: FakeAwsOptions,
+  ) {
+    const read = (file: string, fallback: Json): Json => {
+      const path = join(options.snapshotDir, file);
+      return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Json) : fallback;
+    };
+    const gaad = read('iam-get-account-authorization-details.json', {});
+    this.gaad = Array.isArray(gaad) ? mergePages(gaad as Json[]) : gaad;
+    this.reservations = (read('ec2-describe-instances.json', { Reservations: [] }).Reservations as Json[]) ?? [];
+    this.subnets = (read('ec2-describe-subnets.json', { Subnets: [] }).Subnets as Json[]) ?? [];
+    this.routeTables = (read('ec2-describe-route-tables.json', { RouteTables: [] }).RouteTables as Json[]) ?? [];
+    this.securityGroups = (read('ec2-describe-security-groups.json', { SecurityGroups: [] }).SecurityGroups as Json[]) ?? [];
+    const meta = read('meta.json', {});
+    this.account = options.account ?? (meta.account as string | undefined) ?? '123456789012';
+    this.faults = options.faults ?? {};
+    this.random = mulberry32(this.faults.seed ?? 1);
+  }
+
+  static async start(options: FakeAwsOptions): Promise<FakeAws> {
+    const server = createServer();
+    const fake = new FakeAws(server, options);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get url(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  setFaults(plan: FaultPlan): void {
+    this.faults = plan;
+    this.random = mulberry32(plan.seed ?? 1);
+  }
+
+  /** Calls answered, optionally of one operation, optionally only successful ones. */
+  count(action?: string, opts: { ok?: boolean } = {}): number {
+    return this.calls.filter((c) => (!action || c.action === action) && (!opts.ok || c.status === 200)).length;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---------------------------------------------------------------- transport
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const params = parseQueryBody(Buffer.concat(chunks).toString('utf8'));
+    const action = String(params.Action ?? '');
+    const service = serviceOf(req.headers.authorization ?? '', action);
+    const reply = (status: number, body: string) => {
+      this.calls.push({ service, action, status, params });
+      res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId() });
+      res.end(body);
+    };
+    const f = this.faults;
+    if (f.slowRate && this.random() < f.slowRate) await new Promise((r) => setTimeout(r, f.slowMs ?? 200));
+    if (f.throttleRate && this.random() < f.throttleRate) {
+      return service === 'ec2'
+        ? reply(503, ec2Error('RequestLimitExceeded', 'Request limit exceeded.'))
+        : reply(400, queryError('Throttling', 'Rate exceeded', 'Sender'));
+    }
+    if (f.serverErrorRate && this.random() < f.serverErrorRate) {
+      return reply(500, service === 'ec2' ? ec2Error('InternalError', 'An internal error has occurred') : queryError('ServiceFailure', 'internal failure', 'Receiver'));
+    }
+    if (f.denied?.includes(action)) {
+      return service === 'ec2'
+        ? reply(403, ec2Error('UnauthorizedOperation', `You are not authorized to perform this operation. (${action})`))
+        : reply(403, queryError('AccessDenied', `User: arn:aws:sts::${this.account}:assumed-role/audit/session is not authorized to perform: ${service}:${action}`, 'Sender'));
+    }
+    if (f.notImplemented?.includes(action) || (!this.options.simulate && isSimulationAction(action))) {
+      return reply(501, queryError('NotImplemented', `${action} is not implemented by this endpoint`, 'Receiver'));
+    }
+    try {
+      const body = this.dispatch(service, action, params);
+      if (f.malformed?.includes(action)) return reply(200, body.slice(0, Math.floor(body.length / 2)));
+      reply(200, body);
+    } catch (err) {
+      if (err instanceof FakeAwsError) return reply(err.status, service === 'ec2' ? ec2Error(err.code, err.message) : queryError(err.code, err.message, 'Sender'));
+      if (err instanceof FilterError) return reply(400, ec2Error('InvalidParameterValue', err.message));
+      reply(500, queryError('InternalFailure', String(err), 'Receiver'));
+    }
+  }
+
+  private dispatch(service: Service, action: string, p: Json): string {
+    switch (`${service}:${action}`) {
+      case 'ec2:DescribeInstances': return this.describeInstances(p);
+      case 'ec2:DescribeSubnets': return this.describeSimple(p, 'DescribeSubnets', 'Subnets', this.subnets, 'SubnetIds', 'SubnetId');
+      case 'ec2:DescribeRouteTables': return this.describeSimple(p, 'DescribeRouteTables', 'RouteTables', this.routeTables, 'RouteTableIds', 'RouteTableId');
+      case 'ec2:DescribeSecurityGroups': return this.describeSimple(p, 'DescribeSecurityGroups', 'SecurityGroups', this.securityGroups, 'GroupIds', 'GroupId');
+      case 'sts:GetCallerIdentity':
+        return queryOk(sts.GetCallerIdentity$, { UserId: 'AROAEXAMPLE:audit', Account: this.account, Arn: `arn:aws:sts::${this.account}:assumed-role/audit/session` });
+      case 'sts:AssumeRole': return this.assumeRole(p);
+      case 'iam:GetRole': return queryOk(iam.GetRole$, { Role: this.roleApiShape(this.role(p.RoleName as string)) });
+      case 'iam:ListRolePolicies': {
+        const role = this.role(p.RoleName as string);
+        return queryOk(iam.ListRolePolicies$, { PolicyNames: list(role.RolePolicyList).map((x) => x.PolicyName), IsTruncated: false });
+      }
+      case 'iam:GetRolePolicy': {
+        const role = this.role(p.RoleName as string);
+        const pol = list(role.RolePolicyList).find((x) => x.PolicyName === p.PolicyName);
+        if (!pol) throw new FakeAwsError(404, 'NoSuchEntity', `The role policy with name ${String(p.PolicyName)} cannot be found.`);
+        return queryOk(iam.GetRolePolicy$, { RoleName: role.RoleName, PolicyName: pol.PolicyName, PolicyDocument: encodeDoc(pol.PolicyDocument) });
+      }
+      case 'iam:ListAttachedRolePolicies': {
+        const role = this.role(p.RoleName as string);
+        return queryOk(iam.ListAttachedRolePolicies$, { AttachedPolicies: list(role.AttachedManagedPolicies), IsTruncated: false });
+      }
+      case 'iam:GetPolicy': {
+        const pol = this.policy(p.PolicyArn as string);
+        return queryOk(iam.GetPolicy$, { Policy: { PolicyName: pol.PolicyName, Arn: pol.Arn, DefaultVersionId: pol.DefaultVersionId, Path: pol.Path ?? '/', AttachmentCount: 1, IsAttachable: true } });
+      }
+      case 'iam:GetPolicyVersion': {
+        const pol = this.policy(p.PolicyArn as string);
+        const v = list(pol.PolicyVersionList).find((x) => x.VersionId === p.VersionId);
+        if (!v) throw new FakeAwsError(404, 'NoSuchEntity', `Policy ${String(p.PolicyArn)} version ${String(p.VersionId)} does not exist.`);
+        return queryOk(iam.GetPolicyVersion$, { PolicyVersion: { ...v, Document: encodeDoc(v.Document) } });
+      }
+      case 'iam:ListInstanceProfilesForRole': {
+        const role = this.role(p.RoleName as string);
+        return queryOk(iam.ListInstanceProfilesForRole$, { InstanceProfiles: list(role.InstanceProfileList).map((ip) => this.profileApiShape(ip)), IsTruncated: false });
+      }
+      case 'iam:GetInstanceProfile': {
+        const ip = this.instanceProfiles().find((x) => x.InstanceProfileName === p.InstanceProfileName);
+        if (!ip) throw new FakeAwsError(404, 'NoSuchEntity', `Instance Profile ${String(p.InstanceProfileName)} cannot be found.`);
+        return queryOk(iam.GetInstanceProfile$, { InstanceProfile: this.profileApiShape(ip) });
+      }
+      case 'iam:GetAccountAuthorizationDetails': return this.gaadPage(p);
+      case 'iam:SimulatePrincipalPolicy': return this.simulatePrincipalPolicy(p);
+      case 'iam:GetContextKeysForPrincipalPolicy': return this.contextKeys(p);
+      default:
+        throw new FakeAwsError(400, 'InvalidAction', `The action ${action} is not valid for this web service (${service}).`);
+    }
+  }
+
+  // ---------------------------------------------------------------- EC2
+
+  private describeInstances(p: Json): string {
+    const filters = filtersOf(p);
+    const ids = stringList(p.InstanceId ?? p.InstanceIds);
+    const flat: { reservation: Json; instance: Json }[] = [];
+    for (const r of this.reservations) {
+      for (const i of list(r.Instances)) {
+        if (ids.length && !ids.includes(i.InstanceId as string)) continue;
+        if (matchesFilters(i, filters)) flat.push({ reservation: r, instance: i });
+      }
+    }
+    const { page, next } = paginate(flat, p.NextToken, Math.min(Number(p.MaxResults ?? 1000), this.options.pageSize?.ec2 ?? 1000));
+    const grouped = new Map<Json, Json[]>();
+    for (const { reservation, instance } of page) grouped.set(reservation, [...(grouped.get(reservation) ?? []), instance]);
+    const Reservations = [...grouped].map(([r, Instances]) => ({ ...r, Instances }));
+    return ec2Ok('DescribeInstances', ec2.DescribeInstances$, { Reservations, NextToken: next });
+  }
+
+  private describeSimple(p: Json, action: string, key: string, items: Json[], idParam: string, idField: string): string {
+    const filters = filtersOf(p);
+    const ids = stringList(p[idParam.replace(/s$/, '')] ?? p[idParam]);
+    for (const id of ids) {
+      if (!items.some((x) => x[idField] === id)) {
+        const code = { SubnetIds: 'InvalidSubnetID.NotFound', RouteTableIds: 'InvalidRouteTableID.NotFound', GroupIds: 'InvalidGroup.NotFound' }[idParam] ?? 'NotFound';
+        throw new FakeAwsError(400, code, `The ID '${id}' does not exist`);
+      }
+    }
+    const matched = items.filter((x) => (!ids.length || ids.includes(x[idField] as string)) && matchesFilters(x, filters));
+    const pageMax = p.MaxResults === undefined && !ids.length ? Infinity : Number(p.MaxResults ?? 1000);
+    const { page, next } = paginate(matched, p.NextToken, Math.min(pageMax, this.options.pageSize?.ec2 ?? 1000));
+    const schema = { DescribeSubnets: ec2.DescribeSubnets$, DescribeRouteTables: ec2.DescribeRouteTables$, DescribeSecurityGroups: ec2.DescribeSecurityGroups$ }[action as 'DescribeSubnets'];
+    return ec2Ok(action, schema, { [key]: page, NextToken: next });
+  }
+
+  // ---------------------------------------------------------------- STS
+
+  private assumeRole(p: Json): string {
+    const arn = String(p.RoleArn);
+    const expiration = new Date(Date.now() + 3600_000).toISOString();
+    return queryOk(sts.AssumeRole$, {
+      Credentials: { AccessKeyId: 'ASIAFAKEASSUMED', SecretAccessKey: 'fake-secret', SessionToken: `fake-token-${String(p.ExternalId ?? '')}`, Expiration: expiration },
+      AssumedRoleUser: { AssumedRoleId: `AROAFAKE:${String(p.RoleSessionName)}`, Arn: arn.replace(':iam::', ':sts::').replace(':role/', ':assumed-role/') + `/${String(p.RoleSessionName)}` },
+    });
+  }
+
+  // ---------------------------------------------------------------- IAM
+
+  private roles(): Json[] {
+    return list(this.gaad.RoleDetailList);
+  }
+
+  private role(nameOrArn: string): Json {
+    const role = this.roles().find((r) => r.RoleName === nameOrArn || r.Arn === nameOrArn);
+    if (!role) throw new FakeAwsError(404, 'NoSuchEntity', `The role with name ${nameOrArn} cannot be found.`);
+    return role;
+  }
+
+  private policy(arn: string): Json {
+    const pol = list(this.gaad.Policies).find((x) => x.Arn === arn);
+    if (!pol) throw new FakeAwsError(404, 'NoSuchEntity', `Policy ${arn} does not exist or is not attachable.`);
+    return pol;
+  }
+
+  private instanceProfiles(): Json[] {
+    const byArn = new Map<string, Json>();
+    for (const r of this.roles()) for (const ip of list(r.InstanceProfileList)) byArn.set(ip.Arn as string, ip);
+    return [...byArn.values()];
+  }
+
+  private roleApiShape(r: Json): Json {
+    return {
+      Path: r.Path ?? '/', RoleName: r.RoleName, RoleId: r.RoleId ?? 'AROAFAKE', Arn: r.Arn, CreateDate: r.CreateDate ?? '2024-01-01T00:00:00Z',
+      AssumeRolePolicyDocument: r.AssumeRolePolicyDocument === undefined ? undefined : encodeDoc(r.AssumeRolePolicyDocument),
+      PermissionsBoundary: r.PermissionsBoundary, Tags: r.Tags,
+    };
+  }
+
+  private profileApiShape(ip: Json): Json {
+    const roles = list(ip.Roles).map((role) => {
+      const full = this.roles().find((r) => r.Arn === role.Arn) ?? role;
+      return this.roleApiShape(full);
+    });
+    return { Path: ip.Path ?? '/', InstanceProfileName: ip.InstanceProfileName, InstanceProfileId: ip.InstanceProfileId ?? 'AIPAFAKE', Arn: ip.Arn, CreateDate: ip.CreateDate ?? '2024-01-01T00:00:00Z', Roles: roles };
+  }
+
+  private gaadPage(p: Json): string {
+    const filter = stringList(p.Filter);
+    const wantRoles = !filter.length || filter.includes('Role');
+    const wantPolicies = !filter.length || filter.includes('LocalManagedPolicy') || filter.includes('AWSManagedPolicy');
+    const items: { kind: 'role' | 'policy'; item: Json }[] = [
+      ...(wantRoles ? this.roles().map((item) => ({ kind: 'role' as const, item })) : []),
+      ...(wantPolicies
+        ? list(this.gaad.Policies)
+            .filter((pol) => {
+              if (!filter.length) return true;
+              const aws = String(pol.Arn).startsWith('arn:aws:iam::aws:');
+              return aws ? filter.includes('AWSManagedPolicy') : filter.includes('LocalManagedPolicy');
+            })
+            .map((item) => ({ kind: 'policy' as const, item }))
+        : []),
+    ];
+    const { page, next } = paginate(items, p.Marker, Math.min(Number(p.MaxItems ?? 100), this.options.pageSize?.iam ?? 1000));
+    const encodeRole = (r: Json): Json => ({
+      ...r,
+      AssumeRolePolicyDocument: r.AssumeRolePolicyDocument === undefined ? undefined : encodeDoc(r.AssumeRolePolicyDocument),
+      RolePolicyList: list(r.RolePolicyList).map((x) => ({ ...x, PolicyDocument: encodeDoc(x.PolicyDocument) })),
+      InstanceProfileList: list(r.InstanceProfileList).map((ip) => this.profileApiShape(ip)),
+    });
+    const encodePolicy = (pol: Json): Json => ({ ...pol, PolicyVersionList: list(pol.PolicyVersionList).map((v) => ({ ...v, Document: encodeDoc(v.Document) })) });
+    return queryOk(iam.GetAccountAuthorizationDetails$, {
+      RoleDetailList: page.filter((x) => x.kind === 'role').map((x) => encodeRole(x.item)),
+      Policies: page.filter((x) => x.kind === 'policy').map((x) => encodePolicy(x.item)),
+      UserDetailList: [], GroupDetailList: [],
+      IsTruncated: next !== undefined, Marker: next,
+    });
+  }
+
+  private policiesOf(role: Json): Pick<SimulateInput, 'identityPolicies' | 'permissionsBoundaries'> {
+    const identityPolicies: SimulateInput['identityPolicies'] = list(role.RolePolicyList).map((x) => ({ id: x.PolicyName as string, type: 'inline', document: decodeDoc(x.PolicyDocument) }));
+    for (const att of list(role.AttachedManagedPolicies)) {
+      identityPolicies.push({ id: att.PolicyArn as string, type: 'managed', document: this.defaultDocument(att.PolicyArn as string) });
+    }
+    const boundaryArn = (role.PermissionsBoundary as Json | undefined)?.PermissionsBoundaryArn as string | undefined;
+    const permissionsBoundaries: SimulateInput['permissionsBoundaries'] = boundaryArn ? [{ id: boundaryArn, type: 'boundary', document: this.defaultDocument(boundaryArn) }] : [];
+    return { identityPolicies, permissionsBoundaries };
+  }
+
+  private defaultDocument(arn: string): unknown {
+    const pol = this.policy(arn);
+    const v = list(pol.PolicyVersionList).find((x) => x.IsDefaultVersion === true || x.VersionId === pol.DefaultVersionId);
+    return decodeDoc(v?.Document);
+  }
+
+  private simulatePrincipalPolicy(p: Json): string {
+    const role = this.role(roleNameFromArn(String(p.PolicySourceArn)));
+    const actions = stringList(p.ActionNames);
+    for (const a of actions) if (a.includes('*') || a.includes('?')) throw new FakeAwsError(400, 'InvalidInput', `Action name ${a} may not contain wildcards.`);
+    const context: Record<string, string[]> = {};
+    for (const entry of list(p.ContextEntries)) context[String(entry.ContextKeyName)] = stringList(entry.ContextKeyValues);
+    const results = this.options.simulate!({ role, ...this.policiesOf(role), actions, resource: stringList(p.ResourceArns)[0] ?? '*', context });
+    const { page, next } = paginate(results, p.Marker, Math.min(Number(p.MaxItems ?? 100), this.options.pageSize?.simulation ?? 1000));
+    return queryOk(iam.SimulatePrincipalPolicy$, { EvaluationResults: page, IsTruncated: next !== undefined, Marker: next });
+  }
+
+  private contextKeys(p: Json): string {
+    const role = this.role(roleNameFromArn(String(p.PolicySourceArn)));
+    const { identityPolicies, permissionsBoundaries } = this.policiesOf(role);
+    const keys = new Set<string>();
+    for (const pol of [...identityPolicies, ...permissionsBoundaries]) collectConditionKeys(pol.document, keys);
+    return queryOk(iam.GetContextKeysForPrincipalPolicy$, { ContextKeyNames: [...keys] });
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+class FakeAwsError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+function isSimulationAction(action: string): boolean {
+  return action === 'SimulatePrincipalPolicy' || action === 'GetContextKeysForPrincipalPolicy';
+}
+
+function serviceOf(authorization: string, action: string): Service {
+  const scope = /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(authorization)?.[1];
+  if (scope === 'ec2' || scope === 'iam' || scope === 'sts') return scope;
+  return action.startsWith('Describe') ? 'ec2' : action === 'GetCallerIdentity' || action === 'AssumeRole' ? 'sts' : 'iam';
+}
+
+function list(value: unknown): Json[] {
+  return Array.isArray(value) ? (value as Json[]) : [];
+}
+
+function mergePages(pages: Json[]): Json {
+  const out: Json = { RoleDetailList: [], Policies: [] };
+  for (const page of pages) {
+    (out.RoleDetailList as Json[]).push(...list(page.RoleDetailList));
+    (out.Policies as Json[]).push(...list(page.Policies));
+  }
+  return out;
+}
+
+function filtersOf(p: Json): Filter[] {
+  return list(p.Filter ?? p.Filters).map((f) => ({ Name: String(f.Name), Value: stringList(f.Value ?? f.Values) }));
+}
+
+function paginate<T>(items: T[], token: unknown, size: number): { page: T[]; next?: string } {
+  const start = token ? Number(Buffer.from(String(token), 'base64url').toString('utf8')) : 0;
+  const end = start + size;
+  return { page: items.slice(start, end), next: end < items.length ? Buffer.from(String(end)).toString('base64url') : undefined };
+}
+
+function encodeDoc(doc: unknown): string {
+  const text = typeof doc === 'string' ? (doc.trim().startsWith('{') ? doc : decodeURIComponent(doc)) : JSON.stringify(doc);
+  return encodeURIComponent(text);
+}
+
+function decodeDoc(doc: unknown): unknown {
+  if (typeof doc !== 'string') return doc;
+  return JSON.parse(doc.trim().startsWith('{') ? doc : decodeURIComponent(doc));
+}
+
+function roleNameFromArn(arn: string): string {
+  return arn.split('/').pop() ?? arn;
+}
+
+function collectConditionKeys(doc: unknown, keys: Set<string>): void {
+  const statements = (doc as Json | undefined)?.Statement;
+  for (const st of Array.isArray(statements) ? statements : [statements]) {
+    const cond = (st as Json | undefined)?.Condition as Record<string, Json> | undefined;
+    for (const block of Object.values(cond ?? {})) for (const key of Object.keys(block)) keys.add(key);
+  }
+}
+
+function requestId(): string {
+  return '00000000-0000-4000-8000-000000000000';
+}
+
+function queryOk(operation: unknown, output: Json): string {
+  const [, , name, , , outputSchema] = operation as [number, string, string, unknown, unknown, Schema];
+  const ns = name === 'GetCallerIdentity' || name === 'AssumeRole' ? 'https://sts.amazonaws.com/doc/2011-06-15/' : 'https://iam.amazonaws.com/doc/2010-05-08/';
+  return `<${name}Response xmlns="${ns}"><${name}Result>${membersToXml(outputSchema, output)}</${name}Result><ResponseMetadata><RequestId>${requestId()}</RequestId></ResponseMetadata></${name}Response>`;
+}
+
+function ec2Ok(name: string, operation: unknown, output: Json): string {
+  const [, , , , , outputSchema] = operation as [number, string, string, unknown, unknown, Schema];
+  return `<${name}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${requestId()}</requestId>${membersToXml(outputSchema, output)}</${name}Response>`;
+}
+
+function queryError(code: string, message: string, type: 'Sender' | 'Receiver'): string {
+  return `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>${type}</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${requestId()}</RequestId></ErrorResponse>`;
+}
+
+function ec2Error(code: string, message: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>${requestId()}</RequestID></Response>`;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
