@@ -12,33 +12,47 @@ const ACTION = /^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$/;
 /** Cluster names end up in tag keys `kubernetes.io/cluster/<name>`; keep them to what AWS tag keys allow. */
 const CLUSTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}$/;
 
-const roleArn = z.string().regex(ROLE_ARN, { message: 'expected an IAM role ARN like arn:aws:iam::123456789012:role/NAME' });
-const actionList = z.array(z.string().regex(ACTION, { message: 'expected an IAM action like ec2:DescribeInstances' }));
+const ROLE_ARN_MESSAGE = 'expected an IAM role ARN like arn:aws:iam::123456789012:role/NAME';
+const ACTION_MESSAGE = 'expected an IAM action like ec2:DescribeInstances';
+const ACCOUNT_MESSAGE = 'expected a 12-digit AWS account id (quote it in YAML)';
+const REGION_MESSAGE = 'expected an AWS region like us-west-1';
+const CLUSTER_NAME_MESSAGE = 'expected a cluster name (letters, digits, . _ -)';
+
+/** A message for a wrong type only (other issues keep their own messages, unknown keys stay detectable). */
+const onWrongType = (message: string) => ({
+  error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? message : undefined),
+});
+
+const roleArn = z.string({ error: ROLE_ARN_MESSAGE }).regex(ROLE_ARN, { message: ROLE_ARN_MESSAGE });
+const actionList = z.array(z.string({ error: ACTION_MESSAGE }).regex(ACTION, { message: ACTION_MESSAGE }), {
+  error: 'expected a list of IAM actions like [ec2:DescribeInstances]',
+});
 
 const perRole = <T extends z.ZodTypeAny>(item: T) =>
-  z.strictObject({ controlPlane: item.optional(), worker: item.optional() });
+  z.strictObject({ controlPlane: item.optional(), worker: item.optional() }, onWrongType('expected a mapping with controlPlane and/or worker'));
 
 export const suppressionSchema = z.strictObject({
-  check: z.string().min(1),
+  check: z.string({ error: 'expected a check id like tags.subnet.missing' }).min(1),
   /** Resource id (instance, subnet, role ARN, vpc+az, ...) or `*` for every resource of the check. */
-  resource: z.string().min(1),
+  resource: z.string({ error: 'expected a resource id (or * for all)' }).min(1),
   /** Optional action, for per-action IAM checks. */
   action: z.string().optional(),
-  reason: z.string().min(1, { message: 'a suppression needs a reason' }),
+  reason: z.string({ error: 'a suppression needs a reason' }).min(1, { message: 'a suppression needs a reason' }),
   /** ISO date (YYYY-MM-DD); after it the suppression no longer applies. YAML dates are accepted too. */
   expires: z
-    .union([z.string().regex(/^\d{4}-\d{2}-\d{2}/, { message: 'expected a date YYYY-MM-DD' }), z.date()])
+    .union([z.string().regex(/^\d{4}-\d{2}-\d{2}/, { message: 'expected a date YYYY-MM-DD' }), z.date()], { error: 'expected a date YYYY-MM-DD' })
     .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
     .optional(),
 });
 
 export const clusterSchema = z.strictObject({
-  name: z.string().regex(CLUSTER_NAME, { message: 'expected a cluster name (letters, digits, . _ -)' }),
-  region: z.string().regex(REGION, { message: 'expected an AWS region like us-west-1' }),
+  name: z.string({ error: CLUSTER_NAME_MESSAGE }).regex(CLUSTER_NAME, { message: CLUSTER_NAME_MESSAGE }),
+  region: z.string({ error: REGION_MESSAGE }).regex(REGION, { message: REGION_MESSAGE }),
   account: z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).padStart(12, '0'))
-    .pipe(z.string().regex(/^\d{12}$/, { message: 'expected a 12-digit AWS account id (quote it in YAML)' }))
+    .union([z.string(), z.number()], { error: ACCOUNT_MESSAGE })
+    // YAML/JSON numbers lose leading zeros: pad numbers back; strings are taken as written.
+    .transform((v) => (typeof v === 'number' ? String(v).padStart(12, '0') : v))
+    .pipe(z.string().regex(/^\d{12}$/, { message: ACCOUNT_MESSAGE }))
     .optional(),
   assumeRoleArn: roleArn.optional(),
   externalId: z.string().min(2).max(1224).optional(),
@@ -49,22 +63,25 @@ export const clusterSchema = z.strictObject({
   extraRequired: perRole(actionList).optional(),
   allowedExcess: perRole(actionList).optional(),
   cloudRoutes: z.boolean().default(true),
-  autoScalingGroups: z.array(z.string().min(1)).optional(),
-  suppressions: z.array(suppressionSchema).default([]),
-});
+  autoScalingGroups: z.array(z.string().min(1), { error: 'expected a list of Auto Scaling group names' }).optional(),
+  suppressions: z.array(suppressionSchema, { error: 'expected a list of suppressions' }).default([]),
+}, onWrongType('expected a mapping with name, region and roles'));
 
 export const alertsSchema = z.strictObject({
-  topicArn: z.string().regex(TOPIC_ARN, { message: 'expected an SNS topic ARN' }).optional(),
+  topicArn: z
+    .string({ error: 'expected an SNS topic ARN like arn:aws:sns:us-west-1:123456789012:NAME' })
+    .regex(TOPIC_ARN, { message: 'expected an SNS topic ARN like arn:aws:sns:us-west-1:123456789012:NAME' })
+    .optional(),
   minSeverity: z.enum(SEVERITIES).default('medium'),
   mode: z.enum(['changes', 'all']).default('changes'),
   format: z.enum(['text', 'chatbot']).default('text'),
-});
+}, onWrongType('expected a mapping (topicArn, minSeverity, mode, format)'));
 
 export const configSchema = z
   .strictObject({
-    clusters: z.array(clusterSchema).min(1, { message: 'list at least one cluster' }),
+    clusters: z.array(clusterSchema, { error: 'expected a list of clusters' }).min(1, { message: 'list at least one cluster' }),
     alerts: alertsSchema.optional(),
-  })
+  }, onWrongType('expected a mapping with a `clusters` list'))
   .superRefine((cfg, ctx) => {
     const seen = new Set<string>();
     cfg.clusters.forEach((c, i) => {

@@ -1,0 +1,94 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { SnapshotAccountSource } from '../../../lib/adapters/snapshot/snapshot-account-source.js';
+import type { ClusterConfig } from '../../../lib/domain/config/schema.js';
+import type { LoadedSnapshot } from '../../../lib/adapters/snapshot/read-snapshot.js';
+import { emptyAccountView, type AccountView } from '../../../lib/domain/model/account-view.js';
+import { BASIC_SNAPSHOT, snapshotRejectionOf } from './snapshot-fixture.js';
+
+/** A loader that returns `view` (and the given meta.json facts) without touching the disk. */
+function loading(view: AccountView, meta: Omit<LoadedSnapshot, 'view'> = { notes: [] }) {
+  return async (_dir: string): Promise<LoadedSnapshot> => ({ view, ...meta });
+}
+
+function cluster(overrides: Partial<ClusterConfig> = {}): ClusterConfig {
+  return {
+    name: 'prod-east',
+    region: 'us-west-1',
+    preset: 'cloud-provider-aws',
+    roles: { worker: 'arn:aws:iam::123456789012:role/k8s-worker' },
+    cloudRoutes: true,
+    suppressions: [],
+    ...overrides,
+  };
+}
+
+describe('SnapshotAccountSource', () => {
+  it('is a snapshot-mode source that reads the real directory', async () => {
+    const source = new SnapshotAccountSource(BASIC_SNAPSHOT);
+
+    const collected = await source.collect(cluster({ account: '123456789012' }));
+
+    expect(source.mode).toBe('snapshot');
+    expect(collected.view.instances).toHaveLength(7);
+    expect(collected.notes).toEqual([]);
+    expect(collected.decisions).toBeUndefined();
+  });
+
+  it('reads the directory once and serves the same view to every cluster', async () => {
+    const view = emptyAccountView({ region: 'us-west-1' });
+    const load = jest.fn(loading(view));
+    const source = new SnapshotAccountSource('snap', { load });
+
+    const [first, second] = await Promise.all([source.collect(cluster()), source.collect(cluster({ name: 'prod-west' }))]);
+    const third = await source.collect(cluster({ name: 'staging' }));
+
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(load).toHaveBeenCalledWith('snap');
+    expect(first.view).toBe(view);
+    expect(second.view).toBe(view);
+    expect(third.view).toBe(view);
+  });
+
+  it('passes a read error through unchanged', async () => {
+    const source = new SnapshotAccountSource(`${BASIC_SNAPSHOT}/missing`);
+
+    expect((await snapshotRejectionOf(source.collect(cluster()))).message).toContain('does not exist');
+  });
+
+  it('rejects a cluster in another region than the snapshot', async () => {
+    const source = new SnapshotAccountSource('snap', { load: loading(emptyAccountView({ region: 'us-east-1' })) });
+
+    expect((await snapshotRejectionOf(source.collect(cluster()))).message).toBe(
+      'snapshot directory snap holds region us-east-1, but cluster prod-east is configured in us-west-1',
+    );
+  });
+
+  it('rejects a cluster in another account than the snapshot', async () => {
+    const source = new SnapshotAccountSource('snap', { load: loading(emptyAccountView({ account: '123456789012' })) });
+
+    expect((await snapshotRejectionOf(source.collect(cluster({ account: '210987654321' })))).message).toBe(
+      'snapshot directory snap holds account 123456789012, but cluster prod-east is configured in account 210987654321',
+    );
+  });
+
+  it('accepts any cluster when the snapshot does not say where it is from', async () => {
+    const source = new SnapshotAccountSource('snap', { load: loading(emptyAccountView()) });
+
+    await expect(source.collect(cluster({ account: '210987654321', region: 'eu-west-1' }))).resolves.toMatchObject({ notes: [] });
+  });
+
+  it('passes on the notes meta.json records', async () => {
+    const source = new SnapshotAccountSource('snap', { load: loading(emptyAccountView(), { notes: ['ec2:DescribeSubnets was throttled'] }) });
+
+    expect((await source.collect(cluster())).notes).toEqual(['ec2:DescribeSubnets was throttled']);
+  });
+
+  it('notes a cluster the snapshot was not captured for', async () => {
+    const source = new SnapshotAccountSource('snap', { load: loading(emptyAccountView(), { notes: [], capturedClusters: ['prod-east'] }) });
+
+    expect((await source.collect(cluster())).notes).toEqual([]);
+    expect((await source.collect(cluster({ name: 'staging' }))).notes).toEqual([
+      'snapshot snap was captured for cluster(s) prod-east, not staging: roles outside the capture may be missing from its IAM file',
+    ]);
+  });
+});
