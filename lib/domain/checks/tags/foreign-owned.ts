@@ -1,0 +1,37 @@
+import type { CheckFamilyRunner } from '../check.js';
+import type { FindingDraft } from '../../findings/finding.js';
+import { regionOf } from '../../membership/resource-refs.js';
+import { CLUSTER_TAG_PREFIX } from '../../tags/cluster-tag.js';
+import { createTagsCommand } from '../../tags/commands.js';
+import { foreignOwners } from '../../tags/lifecycle.js';
+import { clusterResources, kindLabel, unresolvedResourceErrors } from './cluster-resources.js';
+
+export const CHECK_ID = 'tags.foreign-owned';
+
+const KINDS = ['subnet', 'routeTable', 'securityGroup'] as const;
+
+/**
+ * `tags.foreign-owned`, per subnet, route table and security group this cluster uses: the resource is tagged
+ * `kubernetes.io/cluster/<other>=owned`, so its lifecycle belongs to another cluster, whose teardown may delete it.
+ * (The provider's own `resource %q has tag belonging to another cluster` covers the legacy form, which
+ * `tags.legacy-conflict` reports.)
+ */
+export const checkForeignOwned: CheckFamilyRunner = (input) => {
+  const drafts: FindingDraft[] = unresolvedResourceErrors(CHECK_ID, input, KINDS);
+  for (const resource of clusterResources(input, KINDS)) {
+    const owners = foreignOwners(resource.tags, input.cluster.name);
+    if (owners.length === 0) continue;
+    const keys = owners.map((o) => CLUSTER_TAG_PREFIX + o);
+    drafts.push({
+      check: CHECK_ID,
+      resource: resource.ref,
+      detail:
+        `The ${kindLabel(resource.kind)} ${resource.id} is used by cluster ${input.cluster.name} but is tagged ${keys.map((k) => `${k}=owned`).join(', ')}: ` +
+        `its lifecycle belongs to ${owners.join(', ')}: deleting or re-creating that cluster may delete or rewrite it under this one. ` +
+        `A resource used by several clusters should be tagged "shared" for each of them.`,
+      evidence: { owners, tags: resource.tags },
+      remediation: keys.map((k) => createTagsCommand([resource.id], k, 'shared', regionOf(input))).join(' && '),
+    });
+  }
+  return drafts;
+};

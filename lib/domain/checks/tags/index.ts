@@ -1,0 +1,24 @@
+import type { CheckFamilyRunner } from '../check.js';
+import { checkForeignOwned } from './foreign-owned.js';
+import { checkInstanceMissing } from './instance-missing.js';
+import { checkLegacyConflict } from './legacy-conflict.js';
+import { checkRouteTables } from './route-tables.js';
+import { checkSecurityGroups } from './security-groups.js';
+import { checkSubnetMissing } from './subnet-missing.js';
+import { checkSubnetRoleMissing } from './subnet-role-missing.js';
+import { checkValueInvalid } from './value-invalid.js';
+
+/** Every `tags.*` check, in check-id order of ARCHITECTURE.md. */
+export const TAG_CHECKS: readonly CheckFamilyRunner[] = [
+  checkInstanceMissing,
+  checkLegacyConflict,
+  checkValueInvalid,
+  checkForeignOwned,
+  checkSecurityGroups,
+  checkSubnetMissing,
+  checkSubnetRoleMissing,
+  checkRouteTables,
+];
+
+/** The `tags` check family: cluster tags on instances, subnets, route tables and security groups (DOMAIN.md 3). */
+export const runTagChecks: CheckFamilyRunner = (input) => TAG_CHECKS.flatMap((check) => check(input));

@@ -1,0 +1,55 @@
+import type { CheckFamilyRunner } from '../check.js';
+import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
+import type { MembershipReason } from '../../membership.js';
+import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
+import { couldNotCheck, instanceUnitErrors } from '../../membership/unresolved-drafts.js';
+import { clusterTagKey, hasClusterTag, LEGACY_CLUSTER_TAG } from '../../tags/cluster-tag.js';
+import { createTagsCommand } from '../../tags/commands.js';
+
+export const CHECK_ID = 'tags.instance.missing';
+
+/**
+ * `tags.instance.missing`: a member found through its role or Auto Scaling group that carries neither form of the
+ * cluster tag. The provider filters instances by the tag (`describeInstances` keeps only `hasClusterTag`), so it does
+ * not find the node by private DNS name and leaves it out of load-balancer backends.
+ */
+export const checkInstanceMissing: CheckFamilyRunner = (input) => {
+  const { membership, cluster } = input;
+  const drafts: FindingDraft[] = [...instanceUnitErrors(CHECK_ID, input)];
+  for (const instance of membership.instances) {
+    if (hasClusterTag(instance.tags, cluster.name)) continue;
+    const reasons = membership.reasons[instance.instanceId] ?? [];
+    drafts.push({
+      check: CHECK_ID,
+      resource: ec2Ref(input, RESOURCE_TYPES.instance, instance.instanceId),
+      detail:
+        `Instance ${instance.instanceId} belongs to cluster ${cluster.name} (${reasons.map(describeReason).join('; ')}) but carries neither ` +
+        `${clusterTagKey(cluster.name)} nor ${LEGACY_CLUSTER_TAG}=${cluster.name}: the cloud provider only considers tagged instances, ` +
+        `so it does not find this node by its private DNS name and silently drops it from Service load-balancer backends.`,
+      evidence: { instanceId: instance.instanceId, membership: reasons, tags: instance.tags },
+      remediation: createTagsCommand([instance.instanceId], clusterTagKey(cluster.name), 'owned', regionOf(input)),
+    });
+  }
+  for (const ref of membership.unresolved.undecidedInstances) {
+    drafts.push(
+      couldNotCheck(
+        CHECK_ID,
+        ec2Ref(input, RESOURCE_TYPES.instance, ref.id),
+        `instance ${ref.id} carries no cluster tag and ${ref.reason}; if it is a cluster node it lacks the cluster tag`,
+      ),
+    );
+  }
+  return drafts;
+};
+
+/** Human-readable membership reason. */
+export function describeReason(reason: MembershipReason): string {
+  switch (reason.kind) {
+    case 'tag':
+      return `tag ${reason.key}=${reason.value}`;
+    case 'role':
+      return `instance profile ${reason.instanceProfileArn} holds the configured ${reason.role === 'controlPlane' ? 'control-plane' : 'worker'} role ${reason.roleArn}`;
+    case 'autoScalingGroup':
+      return `launched by the configured Auto Scaling group ${reason.name}`;
+  }
+}

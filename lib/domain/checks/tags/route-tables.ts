@@ -1,0 +1,96 @@
+import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
+import type { RouteTable } from '../../model/account-view.js';
+import { gapText } from '../../membership.js';
+import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
+import { couldNotCheck, kindGapDrafts } from '../../membership/unresolved-drafts.js';
+import { clusterTagKey, clusterTagMatches, hasClusterTag } from '../../tags/cluster-tag.js';
+import { createTagsCommand, deleteTagsCommand } from '../../tags/commands.js';
+
+export const MISSING = 'tags.route-table.missing';
+export const AMBIGUOUS = 'tags.route-table.ambiguous';
+
+/**
+ * `tags.route-table.missing` and `tags.route-table.ambiguous`, per cluster VPC, only with cloud routes on. The route
+ * controller (aws_routes.go `findRouteTable`) lists the route tables of the whole region and needs exactly one
+ * carrying the cluster tag: none fails with `unable to find route table for AWS cluster: <name>`, several with
+ * `found multiple matching AWS route tables for AWS cluster: <name>`. Every route table of the VPC counts, not only
+ * associated ones; tagged tables of other VPCs count towards "several" because the provider does not filter by VPC.
+ */
+export const checkRouteTables: CheckFamilyRunner = (input) => {
+  const { view, membership, cluster } = input;
+  if (!cluster.cloudRoutes) return [];
+  const drafts: FindingDraft[] = [...kindGapDrafts(MISSING, input, 'instances', 'the instances'), ...kindGapDrafts(AMBIGUOUS, input, 'instances', 'the instances')];
+  const tableGap = membership.unresolved.kinds.routeTables;
+  const perTableGaps = view.gaps.filter((g) => g.kind === 'routeTables' && g.resourceId !== undefined);
+  const taggedInRegion = view.routeTables.filter((t) => hasClusterTag(t.tags, cluster.name));
+
+  for (const vpcId of membership.vpcIds) {
+    const vpc = ec2Ref(input, RESOURCE_TYPES.vpc, vpcId);
+    if (tableGap) {
+      const reason = `the route tables could not be collected (${gapText(tableGap)})`;
+      drafts.push(couldNotCheck(MISSING, vpc, reason), couldNotCheck(AMBIGUOUS, vpc, reason));
+      continue;
+    }
+    const ofVpc = view.routeTables.filter((t) => t.vpcId === vpcId);
+    const tagged = ofVpc.filter((t) => hasClusterTag(t.tags, cluster.name));
+    const elsewhere = taggedInRegion.filter((t) => t.vpcId !== vpcId);
+    const unseen = perTableGaps.map((g) => `${g.resourceId} (${gapText(g)})`);
+    const evidence = {
+      vpcId,
+      routeTables: ofVpc.map((t) => ({ routeTableId: t.routeTableId, main: t.associations.some((a) => a.main), clusterTag: clusterTagMatches(t.tags, cluster.name) })),
+      ...(elsewhere.length > 0 ? { taggedInOtherVpcs: elsewhere.map((t) => ({ routeTableId: t.routeTableId, vpcId: t.vpcId })) } : {}),
+      ...(unseen.length > 0 ? { notCollected: unseen } : {}),
+    };
+
+    if (tagged.length === 0) {
+      if (unseen.length > 0) drafts.push(couldNotCheck(MISSING, vpc, `no collected route table of ${vpcId} carries the cluster tag, and these could not be read: ${unseen.join('; ')}`, evidence));
+      else drafts.push(missing(input, vpcId, ofVpc, elsewhere, evidence));
+    }
+
+    if (tagged.length + elsewhere.length > 1) drafts.push(ambiguous(input, vpcId, tagged, elsewhere, evidence));
+    else if (unseen.length > 0) drafts.push(couldNotCheck(AMBIGUOUS, vpc, `route tables that could carry the cluster tag could not be read: ${unseen.join('; ')}`, evidence));
+  }
+  return drafts;
+};
+
+function missing(input: CheckInput, vpcId: string, ofVpc: RouteTable[], elsewhere: RouteTable[], evidence: Record<string, unknown>): FindingDraft {
+  const { cluster, membership } = input;
+  const key = clusterTagKey(cluster.name);
+  const used = new Set(Object.values(membership.subnetRouteTables).map((l) => l.routeTableId));
+  const suggested = ofVpc.find((t) => used.has(t.routeTableId) && t.associations.some((a) => a.main)) ?? ofVpc.find((t) => used.has(t.routeTableId)) ?? ofVpc[0];
+  const other =
+    elsewhere.length > 0
+      ? ` The provider would instead use ${elsewhere.map((t) => `${t.routeTableId} (${t.vpcId})`).join(', ')}, a table of another VPC, where routes to this VPC's instances cannot work.`
+      : ` Cloud routes fail with "unable to find route table for AWS cluster: ${cluster.name}": pod CIDR routes are never created.`;
+  return {
+    check: MISSING,
+    resource: ec2Ref(input, RESOURCE_TYPES.vpc, vpcId),
+    detail: `No route table of ${vpcId} (${ofVpc.length} in the VPC) carries ${key} or KubernetesCluster=${cluster.name}, and cloud routes are on.${other}`,
+    evidence,
+    remediation: suggested
+      ? `${createTagsCommand([suggested.routeTableId], key, 'shared', regionOf(input))}  # the route table the cluster subnets use`
+      : `No route table of ${vpcId} was collected: create one for the cluster subnets and tag it ${key}=shared.`,
+  };
+}
+
+function ambiguous(input: CheckInput, vpcId: string, tagged: RouteTable[], elsewhere: RouteTable[], evidence: Record<string, unknown>): FindingDraft {
+  const { cluster, membership } = input;
+  const all = [...tagged, ...elsewhere];
+  const used = new Set(Object.values(membership.subnetRouteTables).map((l) => l.routeTableId));
+  const keep = tagged.find((t) => used.has(t.routeTableId)) ?? tagged[0] ?? (all[0] as RouteTable);
+  const region = regionOf(input);
+  const removals = all
+    .filter((t) => t.routeTableId !== keep.routeTableId)
+    .map((t) => deleteTagsCommand([t.routeTableId], clusterTagMatches(t.tags, cluster.name).map((m) => m.key), region));
+  const where = elsewhere.length > 0 ? ` (${elsewhere.map((t) => `${t.routeTableId} in ${t.vpcId}`).join(', ')} outside ${vpcId}: the provider searches every route table of the region)` : '';
+  return {
+    check: AMBIGUOUS,
+    resource: ec2Ref(input, RESOURCE_TYPES.vpc, vpcId),
+    detail:
+      `${all.length} route tables carry the cluster tag: ${all.map((t) => t.routeTableId).join(', ')}${where}. ` +
+      `Cloud routes fail with "found multiple matching AWS route tables for AWS cluster: ${cluster.name}".`,
+    evidence,
+    remediation: `Keep the tag on ${keep.routeTableId} only: ${removals.join(' && ')}`,
+  };
+}
