@@ -1,0 +1,164 @@
+import { documentError } from '../document-error.js';
+import type { NormalizedContext } from './context.js';
+import { OPERATORS } from './operators.js';
+import { parseBool } from './values.js';
+
+/**
+ * The outcome of a Condition block for one request:
+ * - `true`: every condition is met;
+ * - `false`: at least one condition is decidedly not met (whatever the missing keys would be);
+ * - a list of condition keys (as written in the policy): nothing is decidedly false, but these keys are
+ *   absent from the request context and their conditions cannot be decided.
+ */
+export type ConditionOutcome = boolean | readonly string[];
+
+/** Set qualifier of a condition operator. */
+export type SetQualifier = 'none' | 'ForAnyValue' | 'ForAllValues';
+
+/** One (operator, key) pair of a Condition block with its policy values compiled. */
+export interface ConditionClause {
+  /** Operator as written, e.g. `ForAnyValue:StringLikeIfExists`. */
+  readonly operator: string;
+  /** Condition key as written, e.g. `aws:ResourceTag/KubernetesCluster`. */
+  readonly key: string;
+  readonly lowerKey: string;
+  /** `true`/`false`, or `undefined` when the key is absent and the operator has no rule for absent keys. */
+  evaluate(requestValues: readonly string[] | undefined): boolean | undefined;
+}
+
+/** A compiled Condition block: all clauses must hold (operators AND keys AND). */
+export interface CompiledCondition {
+  readonly clauses: readonly ConditionClause[];
+  evaluate(context: NormalizedContext): ConditionOutcome;
+}
+
+const OPERATOR_NAME = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/i;
+
+function conditionValues(raw: unknown): string[] | undefined {
+  const list = Array.isArray(raw) ? raw : [raw];
+  if (list.length === 0) return undefined;
+  const out: string[] = [];
+  for (const v of list) {
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+    else return undefined;
+  }
+  return out;
+}
+
+function compileClause(operator: string, key: string, values: string[], fail: (reason: string) => Error): ConditionClause {
+  const parsed = OPERATOR_NAME.exec(operator);
+  const base = parsed?.[2]?.toLowerCase() ?? '';
+  const qualifierText = parsed?.[1]?.toLowerCase();
+  const qualifier: SetQualifier =
+    qualifierText === 'foranyvalue' ? 'ForAnyValue' : qualifierText === 'forallvalues' ? 'ForAllValues' : 'none';
+  const ifExists = parsed?.[3] !== undefined;
+  const lowerKey = key.toLowerCase();
+
+  if (base === 'null') {
+    if (ifExists) throw fail('the Null operator has no IfExists form');
+    const wanted = new Set<boolean>();
+    for (const v of values) {
+      const b = parseBool(v);
+      if (b === undefined) throw fail(`"${v}" is not "true" or "false"`);
+      wanted.add(b);
+    }
+    return {
+      operator,
+      key,
+      lowerKey,
+      // Null: true means "the key is absent" (an empty value list counts as absent).
+      evaluate: (requestValues) => wanted.has(requestValues === undefined || requestValues.length === 0),
+    };
+  }
+
+  const spec = OPERATORS.get(base);
+  if (spec === undefined) throw fail(`unsupported condition operator "${operator}"`);
+  let test: (v: string) => boolean;
+  try {
+    test = spec.compile(values);
+  } catch (error) {
+    throw fail(`${(error as Error).message} (operator ${spec.name})`);
+  }
+  const negated = spec.negated;
+  const satisfies = negated ? (v: string) => !test(v) : test;
+  return {
+    operator,
+    key,
+    lowerKey,
+    evaluate(requestValues) {
+      if (requestValues === undefined) {
+        if (ifExists || qualifier === 'ForAllValues') return true;
+        return undefined;
+      }
+      if (ifExists && requestValues.length === 0) return true;
+      switch (qualifier) {
+        case 'ForAnyValue':
+          return requestValues.some(satisfies);
+        case 'ForAllValues':
+          return requestValues.every(satisfies);
+        default:
+          return negated ? requestValues.every(satisfies) : requestValues.some(test);
+      }
+    },
+  };
+}
+
+/**
+ * Compile a statement's Condition element. Returns `undefined` when there is none.
+ *
+ * Semantics (IAM, plus the missing-context rule of this evaluator):
+ * - operators AND, keys within an operator AND, values of one key OR (a negated operator such as
+ *   `StringNotEquals` holds when the request value equals none of them);
+ * - condition keys are case-insensitive; operator names are matched case-insensitively;
+ * - a key absent from the request context makes its clause undecidable (reported as a missing context key),
+ *   except: `...IfExists` holds, `Null` tests the absence itself, `ForAllValues:` holds (empty set);
+ * - a key given with an empty value list is known and has no values: `ForAnyValue:` and plain positive
+ *   operators do not hold, `ForAllValues:`, plain negated operators and `...IfExists` hold, `Null: true` holds;
+ * - without a set qualifier, a request key with several values holds for a positive operator when any value
+ *   matches, and for a negated operator when no value matches;
+ * - `ForAnyValue:` holds when at least one request value satisfies the operator, `ForAllValues:` when every
+ *   request value does;
+ * - request values that are not valid for a typed operator (a non-number for Numeric*, a non-IP for IpAddress,
+ *   ...) never match the positive form (so they satisfy the negated form).
+ * - policy variables in condition values (`${aws:PrincipalTag/team}`) are not substituted: compared literally.
+ *
+ * @throws PolicyDocumentError for an unknown operator, an empty or non-scalar value list, or a policy value
+ *   that is invalid for its operator.
+ */
+export function compileCondition(raw: unknown, policyId: string, statementIndex: number): CompiledCondition | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw documentError(policyId, 'expected an object of condition operators', statementIndex, 'Condition');
+  }
+  const clauses: ConditionClause[] = [];
+  for (const [operator, block] of Object.entries(raw as Record<string, unknown>)) {
+    const opField = `Condition.${operator}`;
+    if (block === null || typeof block !== 'object' || Array.isArray(block)) {
+      throw documentError(policyId, 'expected an object of condition keys', statementIndex, opField);
+    }
+    const entries = Object.entries(block as Record<string, unknown>);
+    if (entries.length === 0) throw documentError(policyId, 'names no condition key', statementIndex, opField);
+    for (const [key, rawValues] of entries) {
+      const field = `${opField}.${key}`;
+      const fail = (reason: string) => documentError(policyId, reason, statementIndex, field);
+      if (key.trim() === '') throw documentError(policyId, 'empty condition key', statementIndex, opField);
+      const values = conditionValues(rawValues);
+      if (values === undefined) throw fail('expected a string, number or boolean, or a non-empty list of them');
+      clauses.push(compileClause(operator, key, values, fail));
+    }
+  }
+  if (clauses.length === 0) return undefined;
+  return {
+    clauses,
+    evaluate(context) {
+      let missing: string[] | undefined;
+      for (const clause of clauses) {
+        const result = clause.evaluate(context.get(clause.lowerKey));
+        if (result === false) return false;
+        if (result === undefined) (missing ??= []).push(clause.key);
+      }
+      return missing ?? true;
+    },
+  };
+}
