@@ -1,0 +1,94 @@
+import type { ClusterConfig } from '../../config/schema.js';
+import type { FindingDraft } from '../../findings/finding.js';
+import type { ActionDecision } from '../../policy/decisions.js';
+import { catalog } from '../../policy/catalog/index.js';
+import type { IamRoleInput } from './iam-check-input.js';
+import { explainDenial, isAllowed, type Denial } from './denial.js';
+import { generatorRemediation } from './remediation.js';
+import { roleLabel, roleResource } from './role-checks.js';
+
+function remediationFor(denial: Denial, input: IamRoleInput, cluster: ClusterConfig, optional: boolean): string {
+  const lead: Record<Denial['reason'], string> = {
+    implicitDeny: 'Grant the action.',
+    explicitDeny: 'Remove or narrow the Deny statement that matches the action.',
+    boundary: `Add the action to the permissions boundary ${input.role?.permissionsBoundaryArn ?? ''}`.trimEnd() + '.',
+    scp: 'Ask the organization administrators to exempt the action from the service control policy.',
+    'missing-context': 'The allowing statement has conditions the cloud provider\'s requests do not meet: drop the condition or tag the resources as the condition expects.',
+  };
+  return generatorRemediation(cluster, input.keys, `${optional ? 'Only if the feature is used: ' : ''}${lead[denial.reason]}`);
+}
+
+function lookup(decisions: readonly ActionDecision[]): Map<string, ActionDecision> {
+  return new Map(decisions.map((d) => [d.action.toLowerCase(), d]));
+}
+
+/**
+ * iam.required.denied (per role+action, high) and iam.optional.denied (per role+action, info). The evidence
+ * names the reason (implicitDeny, explicitDeny with the statements, boundary, scp, missing-context with the keys).
+ * A missing-context denial stays a fail, titled "allowed only with context". Actions the engine returned no
+ * decision for, wildcard extraRequired entries that cannot be listed, and roles whose decisions failed give
+ * `status: error` drafts for exactly those units.
+ */
+export function checkRequirements(input: IamRoleInput, cluster: ClusterConfig): FindingDraft[] {
+  const resource = roleResource(input);
+  const label = roleLabel(input);
+  const drafts: FindingDraft[] = [];
+  const kinds = [
+    { check: 'iam.required.denied', actions: input.requirements.required, what: 'Required' },
+    { check: 'iam.optional.denied', actions: input.requirements.optional, what: 'Feature-dependent' },
+  ] as const;
+
+  const notChecked = input.role === undefined ? input.unavailable : input.decisionError;
+  if (notChecked !== undefined || (input.role !== undefined && input.decisions === undefined)) {
+    const reason = notChecked ?? 'no decisions were obtained for the role';
+    for (const { check, actions } of kinds) {
+      for (const action of actions) {
+        drafts.push({ check, resource, action, status: 'error', detail: `Could not check ${action} for ${label}: ${reason}`, evidence: { reason } });
+      }
+    }
+  }
+  if (input.role === undefined || input.decisions === undefined) return drafts;
+
+  for (const pattern of input.requirements.unresolved) {
+    drafts.push({
+      check: 'iam.required.denied',
+      resource,
+      action: pattern,
+      status: 'error',
+      detail: `Could not check extraRequired entry ${pattern} for ${label}: a wildcard can only be decided over the action catalogue of ${catalog.auditedServices().join(', ')}, and it matches none of its actions. List the actions instead.`,
+      evidence: { reason: 'unresolved-wildcard' },
+    });
+  }
+
+  const byAction = lookup(input.decisions);
+  for (const { check, actions, what } of kinds) {
+    for (const action of actions) {
+      const decision = byAction.get(action.toLowerCase());
+      if (!decision) {
+        drafts.push({ check, resource, action, status: 'error', detail: `Could not check ${action} for ${label}: the decision engine returned no decision for it.`, evidence: { reason: 'no-decision' } });
+        continue;
+      }
+      if (isAllowed(decision)) continue;
+      const denial = explainDenial(decision);
+      const known = catalog.canonicalAction(action) !== undefined || !catalog.auditedServices().some((s) => action.toLowerCase().startsWith(`${s}:`));
+      drafts.push({
+        check,
+        resource,
+        action,
+        ...(denial.reason === 'missing-context' ? { title: `${what} action allowed only with context [${denial.missingContextKeys?.join(', ')}]` } : {}),
+        detail: `${label} cannot call ${action}: ${denial.explanation}.${known ? '' : ' (The action is not in the catalogue: check its spelling.)'}`,
+        evidence: {
+          reason: denial.reason,
+          decision: decision.decision,
+          ...(denial.deniedBy ? { deniedBy: denial.deniedBy } : {}),
+          ...(denial.missingContextKeys ? { missingContextKeys: denial.missingContextKeys } : {}),
+          ...(decision.allowedByBoundary !== undefined ? { allowedByBoundary: decision.allowedByBoundary } : {}),
+          ...(decision.allowedByOrganizations !== undefined ? { allowedByOrganizations: decision.allowedByOrganizations } : {}),
+          context: input.requirements.context,
+        },
+        remediation: remediationFor(denial, input, cluster, check === 'iam.optional.denied'),
+      });
+    }
+  }
+  return drafts;
+}
