@@ -1,0 +1,58 @@
+import { awsErrorCode, classifyAwsError, describeAwsError } from './classify-aws-error.js';
+import { Deadline } from './deadline.js';
+import { AwsCallError, DeadlineReachedError } from './errors.js';
+import type { Limiter } from './limit.js';
+
+/** What every AWS call of one service in one region shares. */
+export interface AwsCallContext {
+  region: string;
+  limiter: Limiter;
+  deadline: Deadline;
+}
+
+/** Options the SDK's `client.send(command, options)` accepts that we use. */
+export interface SendOptions {
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * Runs one AWS call under the service's concurrency cap and the deadline, and wraps any SDK failure into an
+ * {@link AwsCallError} naming the operation (after the SDK's own retries). Not started once the deadline is
+ * reached: throws {@link DeadlineReachedError} instead.
+ *
+ * @param operation `service:Operation`, e.g. `iam:GetRole` (also the IAM action the call needs)
+ * @param arn the resource the call is about, for the error message
+ * @param send performs the call, e.g. `(options) => client.send(new GetRoleCommand(input), options)`
+ */
+export async function callAws<T>(
+  context: AwsCallContext,
+  operation: string,
+  arn: string | undefined,
+  send: (options: SendOptions) => Promise<T>,
+): Promise<T> {
+  return context.limiter(async () => {
+    if (context.deadline.reached()) throw new DeadlineReachedError(operation, context.region);
+    const abortSignal = context.deadline.signal();
+    try {
+      return await send(abortSignal === undefined ? {} : { abortSignal });
+    } catch (error) {
+      // Our own errors (e.g. from a credentials provider running inside the SDK) pass through unchanged.
+      if (isCallFailure(error)) throw error;
+      if (context.deadline.reached()) throw new DeadlineReachedError(operation, context.region, { cause: error, during: true });
+      throw new AwsCallError({
+        operation,
+        region: context.region,
+        ...(arn === undefined ? {} : { arn }),
+        kind: classifyAwsError(error),
+        code: awsErrorCode(error),
+        reason: describeAwsError(error),
+        cause: error,
+      });
+    }
+  });
+}
+
+/** True for errors {@link callAws} raises (so callers can turn them into gaps and re-throw anything else). */
+export function isCallFailure(error: unknown): error is AwsCallError | DeadlineReachedError {
+  return error instanceof AwsCallError || error instanceof DeadlineReachedError;
+}

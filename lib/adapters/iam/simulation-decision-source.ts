@@ -1,0 +1,194 @@
+import {
+  type EvaluationResult,
+  GetContextKeysForPrincipalPolicyCommand,
+  IAMClient,
+  SimulatePrincipalPolicyCommand,
+  type Statement,
+} from '@aws-sdk/client-iam';
+import type { Role } from '../../domain/model/account-view.js';
+import type { ActionDecision, Decision, DecisionRequest, MatchedStatement, PolicyDecisionSource } from '../../domain/policy/decisions.js';
+import { InvalidEvaluationRequestError } from '../../domain/policy/errors.js';
+import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js';
+import { Deadline } from '../aws/deadline.js';
+import { AwsCallError } from '../aws/errors.js';
+import { limit } from '../aws/limit.js';
+import { chunk, collectPages, iamMarker } from '../aws/paginate.js';
+import { contextEntriesFor } from './context-entries.js';
+import type { PolicyTextIndex } from './policy-text-index.js';
+import { locateStatement } from './statement-locator.js';
+
+/** IAM actions the simulation engine calls, on the audited roles' ARNs. */
+export const SIMULATION_PERMISSIONS = ['iam:SimulatePrincipalPolicy', 'iam:GetContextKeysForPrincipalPolicy'] as const;
+
+/** Default number of action names per SimulatePrincipalPolicy call (DOMAIN.md 5: 100-200 is safe). */
+export const DEFAULT_SIMULATION_BATCH_SIZE = 100;
+
+const DECISIONS: readonly Decision[] = ['allowed', 'explicitDeny', 'implicitDeny'];
+const ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9]+$/;
+
+export interface SimulationDecisionSourceOptions {
+  /** Default: a new IAMClient for the context's region with the default credential chain. */
+  iam?: IAMClient;
+  /** Region, IAM concurrency cap and deadline. Default: us-east-1, 4 concurrent calls, no deadline. */
+  context?: AwsCallContext;
+  /** Action names per call. Default {@link DEFAULT_SIMULATION_BATCH_SIZE}. */
+  batchSize?: number;
+  /** The roles' policy texts, to turn matched statement positions into statement index, Sid and Effect. */
+  policyTexts?: PolicyTextIndex;
+}
+
+/**
+ * IAM decisions from AWS itself: SimulatePrincipalPolicy on the role's ARN, which evaluates the role's identity
+ * policies, its permissions boundary and the organization's SCPs exactly as IAM does.
+ *
+ * Actions go in batches of `batchSize`; each batch loops on Marker while IsTruncated (results may be short).
+ * ContextEntries carry the request context, restricted to the keys the role's policies use, found once per role
+ * with GetContextKeysForPrincipalPolicy. Every call runs under the IAM concurrency cap with adaptive retries.
+ * Throws (AwsCallError) when it could not decide: never guesses.
+ */
+export class SimulationDecisionSource implements PolicyDecisionSource {
+  static readonly permissions = SIMULATION_PERMISSIONS;
+  readonly engine = 'aws-simulation' as const;
+  private readonly iam: IAMClient;
+  private readonly context: AwsCallContext;
+  private readonly batchSize: number;
+  private readonly policyTexts: PolicyTextIndex | undefined;
+  private readonly contextKeys = new Map<string, Promise<string[] | undefined>>();
+
+  constructor(options: SimulationDecisionSourceOptions = {}) {
+    this.context = options.context ?? { region: 'us-east-1', limiter: limit(4), deadline: new Deadline() };
+    this.iam = options.iam ?? new IAMClient({ region: this.context.region });
+    this.batchSize = options.batchSize ?? DEFAULT_SIMULATION_BATCH_SIZE;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${this.batchSize}`);
+    this.policyTexts = options.policyTexts;
+  }
+
+  async decide(request: DecisionRequest): Promise<ActionDecision[]> {
+    for (const action of request.actions) {
+      if (!ACTION.test(action)) {
+        throw new InvalidEvaluationRequestError(`cannot simulate ${JSON.stringify(action)}: expected a single action like ec2:DescribeInstances (no wildcards)`, 'action');
+      }
+    }
+    const unique = [...new Map(request.actions.map((a) => [a.toLowerCase(), a])).values()];
+    if (unique.length === 0) return [];
+    const usedKeys = request.context === undefined || Object.keys(request.context).length === 0 ? [] : await this.usedContextKeys(request.role);
+    const entries = contextEntriesFor(request.context, usedKeys);
+    const resource = request.resource !== undefined && request.resource !== '*' ? [request.resource] : undefined;
+    const batches = await Promise.all(chunk(unique, this.batchSize).map((batch) => this.simulate(request.role, batch, resource, entries)));
+    const byAction = new Map<string, EvaluationResult>();
+    for (const result of batches.flat()) if (result.EvalActionName !== undefined) byAction.set(result.EvalActionName.toLowerCase(), result);
+    return request.actions.map((action) => {
+      const result = byAction.get(action.toLowerCase());
+      if (result === undefined) throw this.unexpected(request.role, `no evaluation result for ${action}`);
+      return this.toDecision(action, request.role, result);
+    });
+  }
+
+  private async simulate(role: Role, actions: string[], resourceArns: string[] | undefined, entries: ReturnType<typeof contextEntriesFor>): Promise<EvaluationResult[]> {
+    const source = { operation: 'iam:SimulatePrincipalPolicy', region: this.context.region };
+    const pages = await collectPages(
+      source,
+      (Marker) =>
+        callAws(this.context, source.operation, role.arn, (o) =>
+          this.iam.send(
+            new SimulatePrincipalPolicyCommand({
+              PolicySourceArn: role.arn,
+              ActionNames: actions,
+              ...(resourceArns === undefined ? {} : { ResourceArns: resourceArns }),
+              ...(entries.length === 0 ? {} : { ContextEntries: entries }),
+              MaxItems: 1000,
+              Marker,
+            }),
+            o,
+          ),
+        ),
+      iamMarker(source),
+    );
+    return pages.flatMap((page) => page.EvaluationResults ?? []);
+  }
+
+  /**
+   * The condition keys the role's policies use (cached per role). If they cannot be read, every context entry is
+   * passed instead, which gives the same decisions (the simulator ignores entries no policy uses).
+   */
+  private usedContextKeys(role: Role): Promise<string[] | undefined> {
+    let pending = this.contextKeys.get(role.arn);
+    if (pending === undefined) {
+      pending = callAws(this.context, 'iam:GetContextKeysForPrincipalPolicy', role.arn, (o) =>
+        this.iam.send(new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: role.arn }), o),
+      ).then(
+        (out) => out.ContextKeyNames ?? [],
+        (error: unknown) => {
+          if (isCallFailure(error)) return undefined;
+          throw error;
+        },
+      );
+      this.contextKeys.set(role.arn, pending);
+    }
+    return pending;
+  }
+
+  private toDecision(action: string, role: Role, result: EvaluationResult): ActionDecision {
+    const decision = DECISIONS.find((d) => d === result.EvalDecision);
+    if (decision === undefined) throw this.unexpected(role, `unknown EvalDecision ${JSON.stringify(result.EvalDecision)} for ${action}`);
+    const out: ActionDecision = {
+      action,
+      decision,
+      matchedStatements: (result.MatchedStatements ?? []).map((s) => this.toStatement(role, s)),
+      missingContextKeys: [...(result.MissingContextValues ?? [])],
+    };
+    const byBoundary = result.PermissionsBoundaryDecisionDetail?.AllowedByPermissionsBoundary;
+    if (byBoundary !== undefined) out.allowedByBoundary = byBoundary;
+    const byOrganizations = result.OrganizationsDecisionDetail?.AllowedByOrganizations;
+    if (byOrganizations !== undefined) out.allowedByOrganizations = byOrganizations;
+    return out;
+  }
+
+  private toStatement(role: Role, statement: Statement): MatchedStatement {
+    const id = statement.SourcePolicyId ?? '';
+    const type = statement.SourcePolicyType;
+    const source = this.policyTexts?.find(role.arn, id, type);
+    const out: MatchedStatement = { policyId: source?.policyId ?? id, policyType: source?.policyType ?? policyTypeOf(type) };
+    const start = statement.StartPosition;
+    if (source === undefined || start?.Line === undefined || start.Column === undefined) return out;
+    const index = locateStatement(source.text, start.Line, start.Column);
+    if (index === undefined) return out;
+    out.statementIndex = index;
+    const raw: unknown = Array.isArray(source.document.Statement) ? source.document.Statement[index] : source.document.Statement;
+    if (typeof raw === 'object' && raw !== null) {
+      const { Sid, Effect } = raw as { Sid?: unknown; Effect?: unknown };
+      if (typeof Sid === 'string') out.sid = Sid;
+      if (Effect === 'Allow' || Effect === 'Deny') out.effect = Effect;
+    }
+    return out;
+  }
+
+  private unexpected(role: Role, problem: string): AwsCallError {
+    return new AwsCallError({
+      operation: 'iam:SimulatePrincipalPolicy',
+      region: this.context.region,
+      arn: role.arn,
+      kind: 'other',
+      code: 'UnexpectedResponse',
+      reason: `UnexpectedResponse: ${problem}`,
+      cause: undefined,
+    });
+  }
+}
+
+/** SimulatePrincipalPolicy's SourcePolicyType in the vocabulary of MatchedStatement. */
+function policyTypeOf(type: string | undefined): string {
+  switch (type) {
+    case 'role':
+    case 'user':
+    case 'group':
+      return 'inline';
+    case 'aws-managed':
+    case 'user-managed':
+      return 'managed';
+    case undefined:
+      return 'none';
+    default:
+      return type;
+  }
+}

@@ -1,0 +1,210 @@
+import type { CollectedAccount, AccountSource } from '../../app/ports.js';
+import type { AuditConfig, ClusterConfig } from '../../domain/config/schema.js';
+import type { AccountView } from '../../domain/model/account-view.js';
+import type { PolicyDecisionSource } from '../../domain/policy/decisions.js';
+import { LocalPolicyDecisionSource } from '../../domain/policy/local-decision-source.js';
+import type { AwsCallContext } from '../aws/call-aws.js';
+import { createClients, DEFAULT_MAX_ATTEMPTS, type AwsClients, type ClientFactory } from '../aws/create-clients.js';
+import { Deadline, type DeadlineInput } from '../aws/deadline.js';
+import { limit, type Limiter } from '../aws/limit.js';
+import { Ec2Collector } from '../ec2/ec2-collector.js';
+import type { AccountSweep } from '../iam/account-sweep-fetch.js';
+import { FallbackDecisionSource } from '../iam/fallback-decision-source.js';
+import { mergeIamCollections, type IamCollection } from '../iam/iam-collection.js';
+import { IamCollector, type IamStrategy } from '../iam/iam-collector.js';
+import { PolicyTextIndex } from '../iam/policy-text-index.js';
+import { DEFAULT_SIMULATION_BATCH_SIZE, SimulationDecisionSource } from '../iam/simulation-decision-source.js';
+import { AssumedRoleCredentialCache, roleSessionName } from '../sts/assumed-role-credentials.js';
+import { getCallerIdentity, verifyAccount } from '../sts/caller-identity.js';
+import type { RawAccountData } from './raw-account-data.js';
+
+/** Concurrent calls per service. IAM's request rate limits are far lower than EC2's. */
+export const DEFAULT_CONCURRENCY = { iam: 4, ec2: 8, sts: 2 } as const;
+
+export interface LiveAccountSourceOptions {
+  /** Attempts per AWS call including the first (adaptive retries). Default 6. */
+  maxAttempts?: number;
+  /** Action names per SimulatePrincipalPolicy call. Default 100. */
+  batchSize?: number;
+  /** Concurrent calls per service (one number for all, or per service). Default {@link DEFAULT_CONCURRENCY}. */
+  concurrency?: number | Partial<Record<keyof typeof DEFAULT_CONCURRENCY, number>>;
+  /** How roles are read; see {@link IamStrategy}. Default `role-scoped`. */
+  iamStrategy?: IamStrategy;
+  /**
+   * When to stop issuing AWS calls (e.g. a Lambda's remaining time). Calls not yet issued become gaps saying
+   * `deadline reached before <operation>`; calls in flight are aborted. The deadline belongs to the source: build
+   * one source per run (e.g. per Lambda invocation) when you set it. Decisions asked after it throw
+   * DeadlineReachedError (the checks report "could not check").
+   */
+  deadline?: DeadlineInput;
+  /** Builds the SDK clients; default {@link createClients}. */
+  clientFactory?: ClientFactory;
+  /** Shared assumed-role credentials; default: one cache per source. */
+  credentialCache?: AssumedRoleCredentialCache;
+  /** The fallback engine over the collected documents; default LocalPolicyDecisionSource. */
+  localDecisions?: (view: AccountView) => PolicyDecisionSource;
+}
+
+/** A live collection together with the raw AWS responses it was built from (for the snapshot writer). */
+export interface LiveCapture {
+  collected: CollectedAccount;
+  raw: RawAccountData;
+}
+
+/**
+ * The live collect stage (AccountSource, mode `live`): per cluster, assume the configured role (ExternalId,
+ * RoleSessionName `kube-aws-audit-<cluster>`), verify the account with STS, read the configured roles (IAM) and the
+ * cluster's instances, subnets, route tables and security groups (EC2) into one AccountView, and hand out IAM
+ * decisions from AWS simulation with the local evaluator as announced fallback.
+ *
+ * Whatever could not be read is a gap in the view (never an empty success). `collect` itself rejects only when the
+ * cluster cannot be audited at all: AssumeRole or GetCallerIdentity failed (AwsCallError), the credentials are for
+ * another account (AccountMismatchError), or the deadline passed before the first call (DeadlineReachedError).
+ * The run reports such a cluster as an error.
+ *
+ * `decisions` appends fallback notes to the returned `notes` array while the checks run, and its `engine` turns
+ * `local` when it fell back: read both after evaluation.
+ */
+export class LiveAccountSource implements AccountSource {
+  readonly mode = 'live' as const;
+  static readonly permissions = [
+    ...IamCollector.permissions,
+    ...Ec2Collector.permissions,
+    ...SimulationDecisionSource.permissions,
+    ...AssumedRoleCredentialCache.permissions,
+    'sts:GetCallerIdentity',
+  ] as const;
+
+  private readonly maxAttempts: number;
+  private readonly batchSize: number;
+  private readonly strategy: IamStrategy;
+  private readonly deadline: Deadline;
+  private readonly clientFactory: ClientFactory;
+  private readonly credentials: AssumedRoleCredentialCache;
+  private readonly localDecisions: (view: AccountView) => PolicyDecisionSource;
+  private readonly limiters: Record<keyof typeof DEFAULT_CONCURRENCY, Limiter>;
+  private readonly sweeps = new Map<string, Promise<AccountSweep>>();
+  /**
+   * AssumeRole runs inside other calls (the SDK asks the credentials provider on every request), so it has its own
+   * cap: sharing one with the calls that wait for it could deadlock.
+   */
+  private readonly assumeLimiter = limit(2);
+
+  constructor(options: LiveAccountSourceOptions = {}) {
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.batchSize = options.batchSize ?? DEFAULT_SIMULATION_BATCH_SIZE;
+    this.strategy = options.iamStrategy ?? 'role-scoped';
+    this.deadline = new Deadline(options.deadline);
+    this.clientFactory = options.clientFactory ?? createClients;
+    this.credentials = options.credentialCache ?? new AssumedRoleCredentialCache();
+    this.localDecisions = options.localDecisions ?? ((view) => new LocalPolicyDecisionSource(view));
+    const c = options.concurrency;
+    const cap = (service: keyof typeof DEFAULT_CONCURRENCY): number => (typeof c === 'number' ? c : (c?.[service] ?? DEFAULT_CONCURRENCY[service]));
+    this.limiters = { iam: limit(cap('iam')), ec2: limit(cap('ec2')), sts: limit(cap('sts')) };
+  }
+
+  async collect(cluster: ClusterConfig): Promise<CollectedAccount> {
+    return (await this.run(cluster, false)).collected;
+  }
+
+  /**
+   * Like {@link collect}, and also keeps the raw responses for a snapshot. For a complete snapshot it also reads the
+   * roles of instance profiles that no configured role has (so `iam-get-account-authorization-details.json` holds
+   * the whole profile -> role -> policies chain for every instance).
+   */
+  async capture(cluster: ClusterConfig): Promise<LiveCapture> {
+    return this.run(cluster, true);
+  }
+
+  private async run(cluster: ClusterConfig, forSnapshot: boolean): Promise<LiveCapture> {
+    const region = cluster.region;
+    const context = (service: keyof typeof DEFAULT_CONCURRENCY): AwsCallContext => ({ region, limiter: this.limiters[service], deadline: this.deadline });
+    const clients = await this.clientsFor(cluster, { region, limiter: this.assumeLimiter, deadline: this.deadline });
+    const account = verifyAccount(cluster.name, cluster.account, await getCallerIdentity(clients.sts, context('sts')));
+
+    const iamCollector = new IamCollector({
+      iam: clients.iam,
+      context: context('iam'),
+      strategy: this.strategy,
+      account,
+      sweeps: this.sweeps,
+      sweepKey: `${account}|${cluster.assumeRoleArn ?? ''}`,
+    });
+    const ec2Collector = new Ec2Collector({ ec2: clients.ec2, context: context('ec2') });
+
+    const configuredRoles = [cluster.roles.controlPlane, cluster.roles.worker].filter((arn): arn is string => arn !== undefined);
+    let iam = await iamCollector.collectRoles(configuredRoles);
+    const found = await ec2Collector.collectInstances({
+      clusterName: cluster.name,
+      instanceProfileArns: iam.roles.flatMap((role) => role.instanceProfiles.map((p) => p.arn)),
+      autoScalingGroups: cluster.autoScalingGroups ?? [],
+    });
+    const profileArns = found.instances.flatMap((i) => (i.instanceProfileArn === undefined ? [] : [i.instanceProfileArn]));
+    const [profiles, network] = await Promise.all([
+      iamCollector.resolveInstanceProfiles(profileArns, new Set(iam.instanceProfiles.map((p) => p.arn))),
+      ec2Collector.collectNetwork(found.instances),
+    ]);
+    iam = mergeIamCollections(iam, profiles);
+    if (forSnapshot) iam = mergeIamCollections(iam, await iamCollector.collectRoles(unreadRoles(iam)));
+
+    const view: AccountView = {
+      account,
+      region,
+      roles: iam.roles,
+      managedPolicies: iam.managedPolicies,
+      instanceProfiles: iam.instanceProfiles,
+      instances: found.instances,
+      subnets: network.subnets,
+      routeTables: network.routeTables,
+      securityGroups: network.securityGroups,
+      gaps: [...iam.gaps, ...found.gaps, ...network.gaps],
+    };
+    const notes = [...iam.notes];
+    const simulation = new SimulationDecisionSource({ iam: clients.iam, context: context('iam'), batchSize: this.batchSize, policyTexts: new PolicyTextIndex(iam.raw) });
+    const decisions = new FallbackDecisionSource({ primary: simulation, fallback: this.localDecisions(view), notes });
+    return {
+      collected: { view, decisions, notes },
+      raw: {
+        account,
+        region,
+        clusters: [cluster.name],
+        iam: iam.raw,
+        reservations: found.reservations,
+        subnets: network.raw.subnets,
+        routeTables: network.raw.routeTables,
+        securityGroups: network.raw.securityGroups,
+        gaps: view.gaps,
+        notes: [...notes],
+      },
+    };
+  }
+
+  /** The cluster's clients: the default credentials, or the assumed `assumeRoleArn` (assumed up front, so a failure names sts:AssumeRole). */
+  private async clientsFor(cluster: ClusterConfig, assumeContext: AwsCallContext): Promise<AwsClients> {
+    const base = this.clientFactory({ region: cluster.region, maxAttempts: this.maxAttempts, retryMode: 'adaptive' });
+    if (cluster.assumeRoleArn === undefined) return base;
+    const request = {
+      sts: base.sts,
+      context: assumeContext,
+      roleArn: cluster.assumeRoleArn,
+      sessionName: roleSessionName(cluster.name),
+      ...(cluster.externalId === undefined ? {} : { externalId: cluster.externalId }),
+    };
+    await this.credentials.get(request);
+    return this.clientFactory({ region: cluster.region, credentials: this.credentials.provider(request), maxAttempts: this.maxAttempts, retryMode: 'adaptive' });
+  }
+}
+
+/** Roles that instance profiles refer to but that were not read (neither collected nor a gap). */
+function unreadRoles(iam: IamCollection): string[] {
+  const read = new Set([...iam.roles.map((r) => r.arn), ...iam.raw.roleDetails.map((r) => r.Arn ?? ''), ...iam.gaps.map((g) => g.resourceId ?? '')]);
+  return [...new Set(iam.instanceProfiles.flatMap((p) => p.roleArns))].filter((arn) => !read.has(arn));
+}
+
+/**
+ * The CLI's plug-in for `--live` (bin/commands/account-source.ts `LiveSourceFactory`): a live source for a config.
+ * The config needs nothing else here: regions, accounts and assumeRoleArn are read per cluster in `collect`.
+ */
+export function createLiveSource(_config: AuditConfig, options: LiveAccountSourceOptions = {}): LiveAccountSource {
+  return new LiveAccountSource(options);
+}
