@@ -119,14 +119,7 @@ async function auditCluster(
 
   progress('evaluate');
   const { view, decisions } = collected;
-  const notes = [...collected.notes];
   const account = cluster.account ?? view.account ?? previousAccount(opts.previous, cluster) ?? UNKNOWN_ACCOUNT;
-  if (cluster.account !== undefined && view.account !== undefined && view.account !== cluster.account) {
-    notes.push(`the collected data is of account ${view.account}, the config says ${cluster.account}`);
-  }
-  if (view.region !== undefined && view.region !== cluster.region) {
-    notes.push(`the collected data is of region ${view.region}, the config says ${cluster.region}`);
-  }
 
   let iam: IamAnalysis | undefined;
   let iamUnavailableReason: string | undefined;
@@ -141,6 +134,15 @@ async function auditCluster(
         iamUnavailableReason = `the IAM analysis failed: ${describe(err)}`;
       }
     }
+  }
+  // Copied only now: a decision source appends its notes (e.g. a fallback from simulation to the local evaluator)
+  // while the IAM analysis runs.
+  const notes = [...collected.notes];
+  if (cluster.account !== undefined && view.account !== undefined && view.account !== cluster.account) {
+    notes.push(`the collected data is of account ${view.account}, the config says ${cluster.account}`);
+  }
+  if (view.region !== undefined && view.region !== cluster.region) {
+    notes.push(`the collected data is of region ${view.region}, the config says ${cluster.region}`);
   }
   const membership = computeMembership(view, cluster);
   const drafts = evaluateCluster({ view, cluster, families, membership, iam, iamUnavailableReason });

@@ -3,6 +3,7 @@ import { ConfigError, SnapshotError, UsageError } from '../../lib/app/errors.js'
 import type { AccountSource, CollectedAccount } from '../../lib/app/ports.js';
 import { runAudit, type AuditProgress } from '../../lib/app/run-audit.js';
 import { withLocalDecisions } from '../../lib/app/with-local-decisions.js';
+import { LocalPolicyDecisionSource } from '../../lib/domain/policy/local-decision-source.js';
 import type { ClusterConfig } from '../../lib/domain/config/schema.js';
 import { configSchema, type AuditConfig } from '../../lib/domain/config/schema.js';
 import { RESOURCE_TYPES } from '../../lib/domain/findings/finding.js';
@@ -260,5 +261,28 @@ describe('runAudit', () => {
 
     // Act / Assert
     await expect(runAudit({ config: config([{ name: 'alpha' }]), source, now: NOW })).rejects.toThrow('bad assumeRoleArn');
+  });
+});
+
+describe('runAudit notes from the decision source', () => {
+  it('keeps a note the decision source adds while the IAM analysis runs (e.g. a fallback to the local evaluator)', async () => {
+    // Arrange: a source whose decide() appends a note, as FallbackDecisionSource does when simulation is unavailable
+    const view = clusterView('alpha', 'i-0aaaaaaaaaaaaaaa1');
+    const notes: string[] = [];
+    const local = new LocalPolicyDecisionSource(view);
+    const decisions = {
+      engine: 'local' as const,
+      async decide(request: Parameters<LocalPolicyDecisionSource['decide']>[0]) {
+        notes.push('IAM simulation unavailable for the role: AccessDenied; used the local evaluator');
+        return local.decide(request);
+      },
+    };
+    const source: AccountSource = { mode: 'live', async collect() { return { view, decisions, notes }; } };
+
+    // Act
+    const report = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
+
+    // Assert
+    expect(report.clusters[0]?.notes).toContain('IAM simulation unavailable for the role: AccessDenied; used the local evaluator');
   });
 });
