@@ -28,7 +28,7 @@ export const publisher: { publish?: ReportPublisher } = {};
 
 /** The AccountSource for the chosen mode; a snapshot is paired with the local IAM evaluator. */
 export async function createAccountSource(choice: SourceChoice, config: AuditConfig): Promise<AccountSource> {
-  if (choice.kind === 'snapshot') return withLocalDecisions(new SnapshotAccountSource(choice.dir));
+  if (choice.kind === 'snapshot') return withLocalDecisions(new SnapshotAccountSource(choice.dir, { configuredClusters: config.clusters.map((c) => c.name) }));
   if (liveEngine.create === undefined) {
     throw new UsageError('--live is not available in this version yet; capture a snapshot with the AWS CLI and use --snapshot <dir>');
   }

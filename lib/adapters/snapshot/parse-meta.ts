@@ -24,6 +24,7 @@ const metaSchema = z.looseObject({
     .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: REGION_MESSAGE })
     .optional(),
   clusters: z.array(z.string()).optional(),
+  nodesCluster: z.string({ error: 'expected the name of the cluster kubectl-get-nodes.json was taken from' }).optional(),
   gaps: z.array(gapSchema).optional(),
   notes: z.array(z.string()).optional(),
 });
@@ -34,6 +35,8 @@ export interface SnapshotMeta {
   region?: string;
   /** The clusters the snapshot was captured for (`kube-aws-audit snapshot` writes it; IAM may be scoped to them). */
   clusters?: string[];
+  /** The cluster kubectl-get-nodes.json was taken from (an extension: one `kubectl get nodes` is of one cluster). */
+  nodesCluster?: string;
   /** What the capture could not collect; the snapshot is incomplete exactly there. */
   gaps: CollectionGap[];
   /** Notes of the capture, passed on to the report. */
@@ -42,7 +45,7 @@ export interface SnapshotMeta {
 
 /**
  * Parses `meta.json`: `{"account": "...", "region": "..."}`, every field optional, plus what `kube-aws-audit
- * snapshot` adds (`clusters`, `gaps`, `notes`). Other fields (e.g. `capturedAt`) are ignored.
+ * snapshot` adds (`clusters`, `gaps`, `notes`), and `nodesCluster`. Other fields (e.g. `capturedAt`) are ignored.
  *
  * @throws SnapshotError naming the file and field when a value is malformed
  */
@@ -52,6 +55,7 @@ export function parseMeta(file: SnapshotFile): SnapshotMeta {
     ...(meta.account === undefined ? {} : { account: meta.account }),
     ...(meta.region === undefined ? {} : { region: meta.region }),
     ...(meta.clusters === undefined ? {} : { clusters: meta.clusters }),
+    ...(meta.nodesCluster === undefined ? {} : { nodesCluster: meta.nodesCluster }),
     gaps: (meta.gaps ?? []).map((gap) => ({
       kind: gap.kind,
       ...(gap.resourceId === undefined ? {} : { resourceId: gap.resourceId }),

@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SnapshotError } from '../../app/errors.js';
-import type { AccountView } from '../../domain/model/account-view.js';
+import type { AccountView, KubeNode } from '../../domain/model/account-view.js';
 import { parseAuthorizationDetails } from './parse-authorization-details.js';
 import { parseInstances } from './parse-instances.js';
 import { parseMeta } from './parse-meta.js';
@@ -20,7 +20,14 @@ export interface LoadedSnapshot {
   notes: string[];
   /** The clusters the snapshot was captured for (meta.json `clusters`), when it says. */
   capturedClusters?: string[];
+  /** The cluster `kubectl-get-nodes.json` (in `view.nodes`) is of, when meta.json says (`nodesCluster`). */
+  nodesCluster?: string;
+  /** Node lists of `kubectl-get-nodes.<cluster>.json` files, by cluster name. */
+  nodesByCluster?: Record<string, KubeNode[]>;
 }
+
+/** `kubectl-get-nodes.<cluster>.json`: the nodes of one named cluster (an extension of the snapshot contract). */
+const PER_CLUSTER_NODES = /^kubectl-get-nodes\.(.+)\.json$/;
 
 /**
  * Reads a snapshot directory (ARCHITECTURE.md "Snapshot directory": AWS CLI v2 JSON output, optional
@@ -72,7 +79,25 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
     ...(nodesFile === undefined ? {} : { nodes: parseNodes(nodesFile) }),
     gaps: [...iam.gaps, ...(meta?.gaps ?? [])],
   };
-  return { view, notes: meta?.notes ?? [], ...(meta?.clusters === undefined ? {} : { capturedClusters: meta.clusters }) };
+  return {
+    view,
+    notes: meta?.notes ?? [],
+    ...(meta?.clusters === undefined ? {} : { capturedClusters: meta.clusters }),
+    ...(meta?.nodesCluster === undefined ? {} : { nodesCluster: meta.nodesCluster }),
+    nodesByCluster: await readPerClusterNodes(dir),
+  };
+}
+
+async function readPerClusterNodes(dir: string): Promise<Record<string, KubeNode[]>> {
+  const byCluster: Record<string, KubeNode[]> = {};
+  for (const name of (await readdir(dir)).sort()) {
+    const cluster = PER_CLUSTER_NODES.exec(name)?.[1];
+    if (cluster === undefined) continue;
+    const spec = { ...SNAPSHOT_FILES.nodes, name };
+    const file = await readSnapshotFile(dir, spec as unknown as SnapshotFileSpec);
+    if (file !== undefined) byCluster[cluster] = parseNodes(file);
+  }
+  return byCluster;
 }
 
 async function assertDirectory(dir: string): Promise<void> {

@@ -2,12 +2,15 @@ import { SnapshotError } from '../../app/errors.js';
 import type { AccountSource, CollectedAccount } from '../../app/ports.js';
 import type { ClusterConfig } from '../../domain/config/schema.js';
 import type { AccountView } from '../../domain/model/account-view.js';
+import { nodesOwnership } from '../../domain/nodes-ownership.js';
 import { loadSnapshot, type LoadedSnapshot } from './read-snapshot.js';
 
 /** Options of {@link SnapshotAccountSource}. */
 export interface SnapshotAccountSourceOptions {
   /** Reads the directory; defaults to {@link loadSnapshot}. Swap it in tests. */
   load?: (dir: string) => Promise<LoadedSnapshot>;
+  /** Names of the configured clusters: with exactly one, a shared kubectl-get-nodes.json is taken to be its own. */
+  configuredClusters?: readonly string[];
 }
 
 /**
@@ -19,6 +22,7 @@ export interface SnapshotAccountSourceOptions {
 export class SnapshotAccountSource implements AccountSource {
   readonly mode = 'snapshot' as const;
   readonly #load: (dir: string) => Promise<LoadedSnapshot>;
+  readonly #configuredClusters: readonly string[] | undefined;
   #loaded: Promise<LoadedSnapshot> | undefined;
 
   constructor(
@@ -27,6 +31,7 @@ export class SnapshotAccountSource implements AccountSource {
     options: SnapshotAccountSourceOptions = {},
   ) {
     this.#load = options.load ?? loadSnapshot;
+    this.#configuredClusters = options.configuredClusters;
   }
 
   /**
@@ -35,8 +40,10 @@ export class SnapshotAccountSource implements AccountSource {
    */
   async collect(cluster: ClusterConfig): Promise<CollectedAccount> {
     this.#loaded ??= this.#load(this.dir);
-    const { view, notes, capturedClusters } = await this.#loaded;
-    assertSameLocation(this.dir, view, cluster);
+    const loaded = await this.#loaded;
+    const { notes, capturedClusters } = loaded;
+    assertSameLocation(this.dir, loaded.view, cluster);
+    const { view, nodesNote } = this.#viewWithNodesOf(loaded, cluster);
     const notCaptured =
       capturedClusters !== undefined && !capturedClusters.includes(cluster.name)
         ? [
@@ -44,7 +51,30 @@ export class SnapshotAccountSource implements AccountSource {
               `not ${cluster.name}: roles outside the capture may be missing from its IAM file`,
           ]
         : [];
-    return { view, notes: [...notes, ...notCaptured] };
+    return { view, notes: [...notes, ...notCaptured, ...(nodesNote === undefined ? [] : [nodesNote])] };
+  }
+
+  /**
+   * The view with the node list of `cluster` only: its own `kubectl-get-nodes.<cluster>.json`, else the shared
+   * `kubectl-get-nodes.json` when it is this cluster's (see {@link nodesOwnership}). Nodes of another cluster are
+   * left out (the node-object checks then do not run for this cluster) and a note says why.
+   */
+  #viewWithNodesOf(loaded: LoadedSnapshot, cluster: ClusterConfig): { view: AccountView; nodesNote?: string } {
+    const { nodes: shared, ...withoutNodes } = loaded.view;
+    const own = loaded.nodesByCluster?.[cluster.name];
+    if (own !== undefined) return { view: { ...withoutNodes, nodes: own } };
+    if (shared === undefined) return { view: withoutNodes };
+    const owner = nodesOwnership(loaded.view, cluster, shared, {
+      ...(loaded.nodesCluster === undefined ? {} : { nodesCluster: loaded.nodesCluster }),
+      ...(this.#configuredClusters === undefined ? {} : { configuredClusters: this.#configuredClusters }),
+    });
+    if (owner.kind === 'this-cluster') return { view: { ...withoutNodes, nodes: shared } };
+    return {
+      view: withoutNodes,
+      nodesNote:
+        `kubectl-get-nodes.json was not used for cluster ${cluster.name} (${owner.why}), so node.provider-id.* and ` +
+        `node.name.mismatch did not run for it; save its nodes as kubectl-get-nodes.${cluster.name}.json to check them`,
+    };
   }
 }
 

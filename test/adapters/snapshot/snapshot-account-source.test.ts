@@ -34,7 +34,7 @@ describe('SnapshotAccountSource', () => {
     expect(collected.decisions).toBeUndefined();
   });
 
-  it('reads the directory once and serves the same view to every cluster', async () => {
+  it('reads the directory once and serves the same data to every cluster', async () => {
     const view = emptyAccountView({ region: 'us-west-1' });
     const load = jest.fn(loading(view));
     const source = new SnapshotAccountSource('snap', { load });
@@ -44,9 +44,9 @@ describe('SnapshotAccountSource', () => {
 
     expect(load).toHaveBeenCalledTimes(1);
     expect(load).toHaveBeenCalledWith('snap');
-    expect(first.view).toBe(view);
-    expect(second.view).toBe(view);
-    expect(third.view).toBe(view);
+    expect(first.view).toEqual(view);
+    expect(second.view).toEqual(view);
+    expect(third.view).toEqual(view);
   });
 
   it('passes a read error through unchanged', async () => {
@@ -90,5 +90,54 @@ describe('SnapshotAccountSource', () => {
     expect((await source.collect(cluster({ name: 'staging' }))).notes).toEqual([
       'snapshot snap was captured for cluster(s) prod-east, not staging: roles outside the capture may be missing from its IAM file',
     ]);
+  });
+});
+
+describe('SnapshotAccountSource: whose nodes are in the snapshot', () => {
+  const instance = (instanceId: string, privateDnsName: string, clusterName: string) => ({
+    instanceId, state: 'running', privateDnsName, availabilityZone: 'us-west-1a', subnetId: 'subnet-1', vpcId: 'vpc-1',
+    securityGroupIds: [], tags: { [`kubernetes.io/cluster/${clusterName}`]: 'owned' },
+  });
+  const node = (name: string, providerId?: string) => ({ name, internalIps: [], internalDnsNames: [], labels: {}, taints: [], ...(providerId ? { providerId } : {}) });
+  const view = emptyAccountView({
+    region: 'us-west-1',
+    instances: [instance('i-0aaa', 'ip-10-0-0-1.us-west-1.compute.internal', 'prod-east'), instance('i-0bbb', 'ip-10-0-0-2.us-west-1.compute.internal', 'staging')],
+    nodes: [node('ip-10-0-0-1.us-west-1.compute.internal', 'aws:///us-west-1a/i-0aaa')],
+  });
+
+  it('gives the shared node list to the cluster its nodes map to, and not to another cluster (with a note)', async () => {
+    // Arrange
+    const source = new SnapshotAccountSource('snap', { load: loading(view), configuredClusters: ['prod-east', 'staging'] });
+
+    // Act
+    const prod = await source.collect(cluster({ name: 'prod-east' }));
+    const staging = await source.collect(cluster({ name: 'staging' }));
+
+    // Assert
+    expect(prod.view.nodes).toHaveLength(1);
+    expect(prod.notes).toEqual([]);
+    expect(staging.view.nodes).toBeUndefined();
+    expect(staging.notes).toEqual([expect.stringContaining('kubectl-get-nodes.json was not used for cluster staging (only 0 of 1 node(s) map to its instances)')]);
+  });
+
+  it('follows meta.json nodesCluster over what the nodes map to', async () => {
+    const source = new SnapshotAccountSource('snap', { load: loading(view, { notes: [], nodesCluster: 'staging' }), configuredClusters: ['prod-east', 'staging'] });
+
+    expect((await source.collect(cluster({ name: 'staging' }))).view.nodes).toHaveLength(1);
+    expect((await source.collect(cluster({ name: 'prod-east' }))).view.nodes).toBeUndefined();
+  });
+
+  it('gives the shared node list to the only configured cluster even when no node maps to it', async () => {
+    const source = new SnapshotAccountSource('snap', { load: loading(view), configuredClusters: ['staging'] });
+
+    expect((await source.collect(cluster({ name: 'staging' }))).view.nodes).toHaveLength(1);
+  });
+
+  it('prefers a cluster\'s own kubectl-get-nodes.<cluster>.json', async () => {
+    const own = [node('ip-10-0-0-2.us-west-1.compute.internal', 'aws:///us-west-1a/i-0bbb')];
+    const source = new SnapshotAccountSource('snap', { load: loading(view, { notes: [], nodesByCluster: { staging: own } }), configuredClusters: ['prod-east', 'staging'] });
+
+    expect((await source.collect(cluster({ name: 'staging' }))).view.nodes).toEqual(own);
+    expect((await source.collect(cluster({ name: 'prod-east' }))).view.nodes).toHaveLength(1);
   });
 });
