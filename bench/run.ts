@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** One measured operation. */
 export interface BenchCase {
   name: string;
-  /** One operation. Return a value so the work cannot be optimised away. */
+  /** One operation (sync or async). Return a value so the work cannot be optimised away. */
   fn: () => unknown;
 }
 
@@ -22,7 +22,7 @@ export interface BenchSuite {
   /** What one operation does, printed under the table. */
   description?: string;
   /** Runs once before timing, e.g. to check that all cases compute the same answer. Throw to fail the run. */
-  verify?: () => void;
+  verify?: () => void | Promise<void>;
   cases: BenchCase[];
 }
 
@@ -36,14 +36,20 @@ interface Measurement {
 
 let sink: unknown;
 
-function measure(benchCase: BenchCase, budgetMs: number): Measurement {
+async function once(benchCase: BenchCase): Promise<unknown> {
+  const result = benchCase.fn();
+  return result instanceof Promise ? await result : result;
+}
+
+async function measure(benchCase: BenchCase, budgetMs: number): Promise<Measurement> {
   const warmUntil = performance.now() + Math.min(200, budgetMs / 5);
-  while (performance.now() < warmUntil) sink = benchCase.fn();
+  do sink = await once(benchCase);
+  while (performance.now() < warmUntil);
   let ops = 0;
   const start = performance.now();
   let now = start;
   while (now - start < budgetMs) {
-    sink = benchCase.fn();
+    sink = await once(benchCase);
     ops += 1;
     now = performance.now();
   }
@@ -62,10 +68,11 @@ function formatTable(rows: string[][]): string {
 }
 
 /** Run the given suites and print their tables to stdout. */
-export function runSuites(suites: readonly BenchSuite[], budgetMs: number): void {
+export async function runSuites(suites: readonly BenchSuite[], budgetMs: number): Promise<void> {
   for (const suite of suites) {
-    suite.verify?.();
-    const results = suite.cases.map((c) => measure(c, budgetMs));
+    await suite.verify?.();
+    const results: Measurement[] = [];
+    for (const c of suite.cases) results.push(await measure(c, budgetMs));
     const fastest = Math.max(...results.map((r) => r.opsPerSecond));
     const baseline = results[0]!.opsPerSecond;
     const rows = [
@@ -99,7 +106,7 @@ async function main(): Promise<void> {
   }
   if (suites.length === 0) throw new Error(`no benchmark matched ${filter === undefined ? '' : `"${filter}" `}in bench/*.bench.ts`);
   console.log(`node ${process.version}, ${budgetMs} ms per case`);
-  runSuites(suites, budgetMs);
+  await runSuites(suites, budgetMs);
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
