@@ -1,0 +1,206 @@
+import type { Finding } from '../findings/finding.js';
+import { highestSeverity, type Severity } from '../findings/severity.js';
+import { orderReport } from './render/json.js';
+import type { Report } from './report.js';
+import { alertReasons, type AlertMode } from './sns/alert-trigger.js';
+import { findingBlock, isListed, renderAlertText, type AlertTextInput, type PartPosition } from './sns/alert-text.js';
+import { chatbotNotification } from './sns/chatbot-notification.js';
+import { CHATBOT_LIMITS, SNS_LIMITS } from './sns/limits.js';
+import { alertAttributes, attributesBytes, type SnsMessageAttribute } from './sns/message-attributes.js';
+import { changesFromFirstSeen, type ReportChanges } from './sns/report-changes.js';
+import { shrinkFinding } from './sns/shrink-finding.js';
+import { alertSubject, clusterLabel, type SubjectCounts } from './sns/subject.js';
+import { jsonStringBytes, utf8Length } from './sns/utf8-length.js';
+
+/** `alerts.format`: plain text, or an Amazon Q Developer (Slack / Teams) custom notification, as `default`. */
+export type AlertFormat = 'text' | 'chatbot';
+
+/** Options of {@link buildSnsMessages}: the config's `alerts` plus what the run knows. */
+export interface SnsMessageOptions {
+  minSeverity: Severity;
+  mode: AlertMode;
+  format: AlertFormat;
+  /** Names the clusters in the subject; default: the one cluster's name, or `first +N`. Sanitised to ASCII. */
+  clusterLabel?: string;
+  /**
+   * The new and resolved findings (`reportChanges(report, previous)`). Default: new = first seen in this run,
+   * resolved list unknown (the summary still counts them).
+   */
+  changes?: ReportChanges;
+  /** Message plus attributes, in UTF-8 bytes. Default and maximum: {@link SNS_LIMITS}.messageBytes (256 KiB). */
+  maxBytes?: number;
+}
+
+/** One SNS `Publish`: `message` goes out with `MessageStructure: 'json'`. */
+export interface SnsMessage {
+  /** <= 100 printable ASCII characters, no line breaks. */
+  subject: string;
+  /**
+   * A JSON object string with `default` and `email` (the readable text; `default` is the custom notification in
+   * the chatbot format) and `sqs`, `lambda`, `https` (the report JSON, with this part's findings).
+   */
+  message: string;
+  messageAttributes: Record<string, SnsMessageAttribute>;
+  /** 1-based position in the series (`count` 1 for a single message). */
+  part: { index: number; count: number };
+  /** Unique per run and part, for FIFO topics' MessageDeduplicationId. */
+  deduplicationId: string;
+}
+
+/** The report JSON of a part: the contract, plus `part` when the run is split. */
+interface PartJson extends Record<string, unknown> {
+  part?: { index: number; count: number; first: number; last: number; totalFindings: number };
+}
+
+/** Resolved findings listed by name in the first part (all are counted). */
+const RESOLVED_LISTED = 50;
+/** Bytes kept free for section headings and part numbers the size estimate does not count exactly. */
+const HEADROOM_BYTES = 2_048;
+
+/**
+ * The SNS messages of one run (ARCHITECTURE.md "SNS message"), or `[]` when the alert settings say not to publish
+ * (see `alertReasons`: errors always alert; `changes` needs a new finding at or above `minSeverity` or a resolved
+ * one; `all` any open finding at or above it).
+ *
+ * One message when it fits in 256 KiB (message plus attributes, UTF-8); otherwise a numbered series, `(1/3)` in
+ * the subject, whose parts split the report's findings in report order: every finding is in exactly one part's
+ * report JSON (and listed in that part's text when open and at or above `minSeverity`, or an error), while the
+ * summary, subject counts and attributes describe the whole run in every part. A finding too large for a message on
+ * its own is shrunk, with a `truncated` note in its evidence, never dropped.
+ */
+export function buildSnsMessages(report: Report, options: SnsMessageOptions): SnsMessage[] {
+  const changes = options.changes ?? changesFromFirstSeen(report);
+  if (alertReasons(report, changes, options).length === 0) return [];
+  const maxBytes = Math.min(options.maxBytes ?? SNS_LIMITS.messageBytes, SNS_LIMITS.messageBytes);
+  const ctx = context(report, options, changes);
+
+  const overhead = ctx.attributesBytes + utf8Length(assemble(ctx, [], { index: 1, count: 99_999, first: 99_999_999, last: 99_999_999, total: 99_999_999 }).message);
+  const budget = maxBytes - overhead - HEADROOM_BYTES - (options.format === 'chatbot' ? 3 * CHATBOT_LIMITS.descriptionChars : 0);
+  if (budget <= 0) throw new RangeError(`maxBytes ${maxBytes} leaves no room for findings (the message without them takes ${overhead} bytes)`);
+
+  const parts = pack(report.findings.map((f) => shrinkFinding(f, budget, (g) => findingCost(ctx, g))), budget, ctx);
+  return finalize(ctx, parts, maxBytes);
+}
+
+/** What every part shares. */
+interface Context {
+  report: Report;
+  options: SnsMessageOptions;
+  newIds: ReadonlySet<string>;
+  resolved: readonly Finding[];
+  attributes: Record<string, SnsMessageAttribute>;
+  attributesBytes: number;
+  severity: Severity | undefined;
+  counts: SubjectCounts;
+  label: string;
+}
+
+function context(report: Report, options: SnsMessageOptions, changes: ReportChanges): Context {
+  const open = report.findings.filter((f) => !f.suppressed);
+  const attributes = { ...alertAttributes(report) };
+  return {
+    report,
+    options,
+    newIds: new Set(changes.newIds),
+    resolved: changes.resolved,
+    attributes,
+    attributesBytes: attributesBytes(attributes),
+    severity: highestSeverity(open.map((f) => f.severity)),
+    counts: { open: open.length, new: report.summary.new, resolved: report.summary.resolved, errors: report.summary.errors },
+    label: options.clusterLabel ?? clusterLabel(report.clusters),
+  };
+}
+
+/** Estimated bytes one finding adds to a message: three copies of its JSON, and its text block when listed. */
+function findingCost(ctx: Context, f: Finding): number {
+  const json = orderReport({ ...ctx.report, clusters: [], findings: [f] }).findings as unknown[];
+  let bytes = 3 * jsonStringBytes(`${JSON.stringify(json[0])},`);
+  if (isListed(f, ctx.options.minSeverity)) {
+    const copies = ctx.options.format === 'text' ? 2 : 1;
+    bytes += copies * jsonStringBytes(`${findingBlock(f, ctx.newIds.has(f.id), f.status === 'error')}\n`);
+  }
+  return bytes;
+}
+
+/** Greedy: findings in report order, a new part when the next one would exceed the budget. */
+function pack(findings: readonly Finding[], budget: number, ctx: Context): Finding[][] {
+  const parts: Finding[][] = [[]];
+  let used = 0;
+  for (const f of findings) {
+    const cost = findingCost(ctx, f);
+    const current = parts[parts.length - 1] as Finding[];
+    if (current.length > 0 && used + cost > budget) {
+      parts.push([f]);
+      used = cost;
+    } else {
+      current.push(f);
+      used += cost;
+    }
+  }
+  return parts;
+}
+
+/**
+ * Builds every part and checks its exact size; a part over the limit hands its last finding to the next part
+ * (the estimate is conservative, so this is rare) until all fit.
+ */
+function finalize(ctx: Context, parts: Finding[][], maxBytes: number): SnsMessage[] {
+  for (;;) {
+    const count = parts.length;
+    let first = 1;
+    const built = parts.map((findings, i) => {
+      const position: PartPosition = { index: i + 1, count, first, last: first + findings.length - 1, total: ctx.report.findings.length };
+      first += findings.length;
+      return assemble(ctx, findings, position);
+    });
+    const over = built.findIndex((m) => utf8Length(m.message) + ctx.attributesBytes > maxBytes);
+    if (over < 0) return built;
+    const part = parts[over] as Finding[];
+    if (part.length <= 1) throw new RangeError(`a single finding does not fit in ${maxBytes} bytes even when shrunk`);
+    const moved = part.pop() as Finding;
+    if (over + 1 === parts.length) parts.push([]);
+    (parts[over + 1] as Finding[]).unshift(moved);
+  }
+}
+
+/** One message with the given findings. */
+function assemble(ctx: Context, findings: readonly Finding[], position: PartPosition): SnsMessage {
+  const { report, options } = ctx;
+  const subject = alertSubject({
+    severity: ctx.severity,
+    label: ctx.label,
+    mode: options.mode,
+    counts: ctx.counts,
+    ...(position.count > 1 ? { part: { index: position.index, count: position.count } } : {}),
+  });
+  const textInput: AlertTextInput = {
+    report,
+    subject,
+    findings,
+    newIds: ctx.newIds,
+    resolved: position.index === 1 ? ctx.resolved.slice(0, RESOLVED_LISTED) : [],
+    resolvedTotal: report.summary.resolved,
+    minSeverity: options.minSeverity,
+    part: position,
+  };
+  const text = renderAlertText(textInput);
+  const partJson: PartJson = orderReport({ ...report, findings: [...findings] });
+  if (position.count > 1) {
+    partJson.part = { index: position.index, count: position.count, first: position.first, last: position.last, totalFindings: position.total };
+  }
+  const reportJson = JSON.stringify(partJson);
+  const message = JSON.stringify({
+    default: options.format === 'chatbot' ? JSON.stringify(chatbotNotification(textInput)) : text,
+    email: text,
+    sqs: reportJson,
+    lambda: reportJson,
+    https: reportJson,
+  });
+  return {
+    subject,
+    message,
+    messageAttributes: ctx.attributes,
+    part: { index: position.index, count: position.count },
+    deduplicationId: `${position.index}of${position.count}-${report.runId}`.replace(/[^\x21-\x7e]/gu, '-').slice(0, 128),
+  };
+}

@@ -1,0 +1,293 @@
+import { describe, expect, it } from '@jest/globals';
+import { RESOURCE_TYPES, type Finding } from '../../../lib/domain/findings/finding.js';
+import { SEVERITIES } from '../../../lib/domain/findings/severity.js';
+import { orderReport } from '../../../lib/domain/report/render/json.js';
+import type { Report } from '../../../lib/domain/report/report.js';
+import { buildSnsMessages, type SnsMessage, type SnsMessageOptions } from '../../../lib/domain/report/sns-message.js';
+import { aClusterReport, aFinding, aMixedReport, aReport } from '../../support/findings.js';
+
+const LIMIT = 262_144;
+const CHANGES: SnsMessageOptions = { minSeverity: 'medium', mode: 'changes', format: 'text' };
+const ALL: SnsMessageOptions = { ...CHANGES, mode: 'all' };
+
+interface Structure {
+  default: string;
+  email: string;
+  sqs: string;
+  lambda: string;
+  https: string;
+}
+
+function structure(message: SnsMessage): Structure {
+  return JSON.parse(message.message) as Structure;
+}
+
+function reportOf(message: SnsMessage): Record<string, unknown> & { findings: { id: string }[]; summary: unknown } {
+  return JSON.parse(structure(message).sqs) as Record<string, unknown> & { findings: { id: string }[]; summary: unknown };
+}
+
+/** Bytes SNS counts: the message and every attribute's name, type and value (independent of the code under test). */
+function snsBytes(message: SnsMessage): number {
+  let bytes = Buffer.byteLength(message.message, 'utf8');
+  for (const [name, value] of Object.entries(message.messageAttributes)) {
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(value.DataType) + Buffer.byteLength(value.StringValue);
+  }
+  return bytes;
+}
+
+/** A report of `n` findings spread over severities and checks, each with a long detail and evidence. */
+function largeReport(n: number, detail: (i: number) => string = (i) => `Instance i-${i.toString(16).padStart(17, '0')} ${'is not tagged for the cluster; '.repeat(8)}`): Report {
+  const findings: Finding[] = [];
+  for (let i = 0; i < n; i += 1) {
+    findings.push(
+      aFinding({
+        check: i % 3 === 0 ? 'tags.instance.missing' : i % 3 === 1 ? 'node.private-dns.missing' : 'tags.subnet.missing',
+        severity: SEVERITIES[i % 5],
+        resource: { type: RESOURCE_TYPES.instance, id: `i-${i.toString(16).padStart(17, '0')}` },
+        detail: detail(i),
+        remediation: `aws ec2 create-tags --resources i-${i.toString(16).padStart(17, '0')} --tags Key=kubernetes.io/cluster/prod-east,Value=owned`,
+        evidence: { tags: { Name: `worker-${i}` }, securityGroups: ['sg-0a1b2c3d', 'sg-0b1c2d3e'] },
+        ...(i % 50 === 7 ? { status: 'error' as const } : {}),
+        ...(i % 40 === 3 ? { suppressed: { reason: 'accepted' } } : {}),
+      }),
+    );
+  }
+  return aReport(findings, { resolved: 2 });
+}
+
+describe('buildSnsMessages', () => {
+  it('builds one message with text for email/default and the report JSON for sqs, lambda and https', () => {
+    // Arrange
+    const report = aMixedReport();
+
+    // Act
+    const messages = buildSnsMessages(report, CHANGES);
+
+    // Assert
+    expect(messages).toHaveLength(1);
+    const [message] = messages as [SnsMessage];
+    const body = structure(message);
+    expect(Object.keys(body).sort()).toEqual(['default', 'email', 'https', 'lambda', 'sqs']);
+    expect(JSON.parse(body.sqs)).toEqual(orderReport(report));
+    expect(body.lambda).toBe(body.sqs);
+    expect(body.https).toBe(body.sqs);
+    expect(body.default).toBe(body.email);
+    expect(body.email).toContain('Summary   1 critical, 1 high, 1 medium, 0 low, 1 info; 1 could not be checked; 5 new, 1 resolved, 1 suppressed');
+    expect(body.email).toContain('Fix: Replace the grant with the least-privilege policy');
+    expect(message.part).toEqual({ index: 1, count: 1 });
+  });
+
+  it('writes a subject with the highest severity, the cluster and the counts of the whole run', () => {
+    const [message] = buildSnsMessages(aMixedReport(), CHANGES) as [SnsMessage];
+
+    expect(message.subject).toBe('[CRITICAL] kube-aws-audit prod-east: 5 new, 1 resolved, 1 error');
+  });
+
+  it('sets the contract message attributes with their SNS data types', () => {
+    const [message] = buildSnsMessages(aMixedReport(), CHANGES) as [SnsMessage];
+
+    expect(message.messageAttributes).toEqual({
+      severity: { DataType: 'String', StringValue: 'critical' },
+      cluster: { DataType: 'String', StringValue: 'prod-east' },
+      account: { DataType: 'String', StringValue: '123456789012' },
+      findings: { DataType: 'Number', StringValue: '5' },
+      new: { DataType: 'Number', StringValue: '5' },
+      check: {
+        DataType: 'String.Array',
+        StringValue: JSON.stringify(['iam.excess.admin', 'iam.optional.denied', 'iam.required.denied', 'tags.instance.missing', 'tags.subnet.missing']),
+      },
+    });
+  });
+
+  describe('mode changes', () => {
+    const old = aFinding({ severity: 'high' });
+
+    it('publishes nothing when no new finding reaches minSeverity and nothing is resolved or errored', () => {
+      const lowNew = aFinding({ check: 'tags.value.invalid', severity: 'low', resource: { type: RESOURCE_TYPES.subnet, id: 'subnet-1' } });
+      const report = aReport([old, lowNew], { newIds: [lowNew.id] });
+
+      expect(buildSnsMessages(report, { ...CHANGES, changes: { newIds: [lowNew.id], resolved: [] } })).toEqual([]);
+    });
+
+    it('publishes a new finding at minSeverity', () => {
+      const fresh = aFinding({ check: 'tags.subnet.missing', severity: 'medium', resource: { type: RESOURCE_TYPES.subnet, id: 'subnet-1' } });
+      const report = aReport([old, fresh], { newIds: [fresh.id] });
+
+      const messages = buildSnsMessages(report, { ...CHANGES, changes: { newIds: [fresh.id], resolved: [] } });
+
+      expect(messages).toHaveLength(1);
+      expect(messages[0]?.subject).toBe('[HIGH] kube-aws-audit prod-east: 1 new, 0 resolved');
+      expect(structure(messages[0] as SnsMessage).email).toContain('- [NEW] tags.subnet.missing');
+    });
+
+    it('publishes resolved findings, listing them, when nothing is open', () => {
+      const report = aReport([], { newIds: [], resolved: 1 });
+
+      const messages = buildSnsMessages(report, { ...CHANGES, changes: { newIds: [], resolved: [old] } });
+
+      expect(messages.map((m) => m.subject)).toEqual(['[OK] kube-aws-audit prod-east: 0 new, 1 resolved']);
+      expect(messages[0]?.messageAttributes.severity).toEqual({ DataType: 'String', StringValue: 'none' });
+      expect(structure(messages[0] as SnsMessage).email).toContain('RESOLVED SINCE THE LAST RUN (1)\n- tags.instance.missing on AWS::EC2::Instance i-0123456789abcdef0');
+    });
+
+    it('always publishes findings that could not be checked, even when nothing is new', () => {
+      const error = aFinding({ status: 'error', severity: 'low', detail: 'ec2:DescribeInstances was denied (AccessDenied).' });
+      const report = aReport([error], { newIds: [] });
+
+      const messages = buildSnsMessages(report, { ...CHANGES, changes: { newIds: [], resolved: [] } });
+
+      expect(messages).toHaveLength(1);
+      expect(structure(messages[0] as SnsMessage).email).toMatch(/COULD NOT CHECK \(1\)\n- LOW tags\.instance\.missing/);
+    });
+
+    it('does not alert on a suppressed error', () => {
+      const error = aFinding({ status: 'error', suppressed: { reason: 'known' } });
+
+      expect(buildSnsMessages(aReport([error], { newIds: [] }), { ...CHANGES, changes: { newIds: [], resolved: [] } })).toEqual([]);
+    });
+
+    it('without changes, takes findings first seen in this run as new', () => {
+      const seenBefore = aFinding({ firstSeen: '2025-12-01T00:00:00.000Z' });
+      const report = aReport([seenBefore], { newIds: [] });
+
+      expect(buildSnsMessages(report, CHANGES)).toEqual([]);
+      expect(buildSnsMessages({ ...report, findings: [{ ...seenBefore, firstSeen: report.startedAt }] }, CHANGES)).toHaveLength(1);
+    });
+  });
+
+  describe('mode all', () => {
+    it('publishes every run with an open finding at or above minSeverity, new or not', () => {
+      const report = aReport([aFinding({ severity: 'high' })], { newIds: [] });
+
+      const messages = buildSnsMessages(report, { ...ALL, changes: { newIds: [], resolved: [] } });
+
+      expect(messages.map((m) => m.subject)).toEqual(['[HIGH] kube-aws-audit prod-east: 1 open, 0 new, 0 resolved']);
+    });
+
+    it('publishes nothing when every open finding is below minSeverity', () => {
+      const report = aReport([aFinding({ severity: 'low' })]);
+
+      expect(buildSnsMessages(report, ALL)).toEqual([]);
+    });
+
+    it('lists what is below minSeverity or suppressed only as counts in the text, but keeps it in the report JSON', () => {
+      const report = aMixedReport();
+
+      const [message] = buildSnsMessages(report, { ...ALL, minSeverity: 'high' }) as [SnsMessage];
+
+      const text = structure(message).email;
+      expect(text).not.toContain('tags.subnet.missing');
+      expect(text).toContain('Not listed here: 2 below high, 1 suppressed.');
+      expect(reportOf(message).findings).toHaveLength(report.findings.length);
+    });
+  });
+
+  it('in the chatbot format, sends an Amazon Q Developer custom notification as default and keeps the text for email', () => {
+    const [message] = buildSnsMessages(aMixedReport(), { ...CHANGES, format: 'chatbot' }) as [SnsMessage];
+
+    const body = structure(message);
+    const notification = JSON.parse(body.default) as { version: string; source: string; content: Record<string, unknown>; metadata: Record<string, unknown> };
+    expect(notification).toMatchObject({ version: '1.0', source: 'custom', content: { textType: 'client-markdown', title: message.subject } });
+    expect(notification.content.description).toContain('*Could not check (1)*');
+    expect(body.email).toContain('Summary   1 critical');
+    expect(JSON.parse(body.sqs)).toEqual(orderReport(aMixedReport()));
+  });
+
+  it('sanitises the cluster label into one line of printable ASCII within 100 characters', () => {
+    const report = aReport([aFinding()], { clusters: [aClusterReport({ name: `prod\neast-\u00e9\u{1F600}-${'x'.repeat(120)}` })] });
+
+    const [message] = buildSnsMessages(report, CHANGES) as [SnsMessage];
+
+    expect(message.subject.length).toBeLessThanOrEqual(100);
+    expect(message.subject).toMatch(/^[\x20-\x7e]+$/);
+    expect(message.subject).toMatch(/^\[HIGH\] kube-aws-audit prod east-\?\?-x+\.\.\.: 1 new, 0 resolved$/);
+  });
+
+  it('uses the given cluster label', () => {
+    const [message] = buildSnsMessages(aMixedReport(), { ...CHANGES, clusterLabel: 'all prod' }) as [SnsMessage];
+
+    expect(message.subject).toBe('[CRITICAL] kube-aws-audit all prod: 5 new, 1 resolved, 1 error');
+  });
+
+  describe('size limit (256 KiB)', () => {
+    it('splits thousands of findings into a numbered series, every finding in exactly one part and every part within the limit', () => {
+      // Arrange
+      const report = largeReport(4000);
+
+      // Act
+      const messages = buildSnsMessages(report, ALL);
+
+      // Assert
+      expect(messages.length).toBeGreaterThan(1);
+      const count = messages.length;
+      const ids: string[] = [];
+      messages.forEach((m, i) => {
+        expect(snsBytes(m)).toBeLessThanOrEqual(LIMIT);
+        expect(m.part).toEqual({ index: i + 1, count });
+        expect(m.subject).toContain(`(${i + 1}/${count})`);
+        expect(m.subject.length).toBeLessThanOrEqual(100);
+        const json = reportOf(m);
+        expect(json.summary).toEqual(orderReport(report).summary);
+        expect(json.part).toMatchObject({ index: i + 1, count, totalFindings: 4000 });
+        ids.push(...json.findings.map((f) => f.id));
+        expect(m.messageAttributes).toEqual(messages[0]?.messageAttributes);
+      });
+      expect(ids).toEqual(report.findings.map((f) => f.id));
+      expect(new Set(ids).size).toBe(4000);
+    });
+
+    it('fills the parts: a series is not much longer than the bytes require', () => {
+      const report = largeReport(4000);
+
+      const messages = buildSnsMessages(report, ALL);
+
+      const total = messages.reduce((sum, m) => sum + snsBytes(m), 0);
+      expect(messages.length).toBeLessThanOrEqual(Math.ceil(total / (LIMIT * 0.9)));
+    });
+
+    it('counts bytes, not characters, for multi-byte text', () => {
+      const report = largeReport(1500, (i) => `インスタンス ${i} にクラスタタグがありません 🚫 `.repeat(6));
+
+      const messages = buildSnsMessages(report, { ...ALL, format: 'chatbot' });
+
+      expect(messages.length).toBeGreaterThan(1);
+      for (const m of messages) expect(snsBytes(m)).toBeLessThanOrEqual(LIMIT);
+      expect(messages.flatMap((m) => reportOf(m).findings.map((f) => f.id))).toEqual(report.findings.map((f) => f.id));
+    });
+
+    it('keeps a single message, without part numbers, when the run fits', () => {
+      const [message, ...rest] = buildSnsMessages(largeReport(50), ALL);
+
+      expect(rest).toEqual([]);
+      expect(message?.subject).not.toMatch(/\(\d+\/\d+\)/);
+      expect(reportOf(message as SnsMessage).part).toBeUndefined();
+    });
+
+    it('shrinks a finding too large for any message instead of dropping it, and says so', () => {
+      const huge = aFinding({ check: 'iam.excess.actions', severity: 'medium', evidence: { actions: Array.from({ length: 20_000 }, (_, i) => `ec2:Action${i}`) } });
+      const report = aReport([huge, aFinding({ severity: 'high' })]);
+
+      const messages = buildSnsMessages(report, ALL);
+
+      expect(messages).toHaveLength(1);
+      expect(snsBytes(messages[0] as SnsMessage)).toBeLessThanOrEqual(LIMIT);
+      const found = reportOf(messages[0] as SnsMessage).findings.find((f) => f.id === huge.id) as unknown as Finding;
+      expect(found.evidence).toMatchObject({ truncated: true, omittedBytes: expect.any(Number) });
+      expect(found.check).toBe('iam.excess.actions');
+    });
+
+    it('honours a smaller maxBytes', () => {
+      const messages = buildSnsMessages(largeReport(300), { ...ALL, maxBytes: 64 * 1024 });
+
+      expect(messages.length).toBeGreaterThan(1);
+      for (const m of messages) expect(snsBytes(m)).toBeLessThanOrEqual(64 * 1024);
+    });
+  });
+
+  it('gives every part a distinct deduplication id for FIFO topics', () => {
+    const messages = buildSnsMessages(largeReport(4000), ALL);
+
+    expect(new Set(messages.map((m) => m.deduplicationId)).size).toBe(messages.length);
+    for (const m of messages) expect(m.deduplicationId).toMatch(/^[\x21-\x7e]{1,128}$/);
+  });
+});
