@@ -6,6 +6,8 @@ import { toolVersion } from './version.js';
 // ---- Other commands: each module exports `register(program)` and adds its command(s) with program.command().
 import { register as registerPresets } from './commands/presets.js';
 import { register as registerPolicy } from './commands/policy.js';
+import { register as registerSnapshot } from './commands/snapshot.js';
+import { register as registerPermissions } from './commands/permissions.js';
 // ----
 
 export type { CliIo, CliOutput } from './cli-io.js';
@@ -17,6 +19,12 @@ Examples:
 
   # Audit one cluster live, write SARIF for code scanning, fail on medium and above
   $ ${PROGRAM_NAME} audit --config audit.yaml --live --cluster prod-east --format sarif --output audit.sarif --fail-on medium
+
+  # Capture the live account once, audit it offline as often as you like
+  $ ${PROGRAM_NAME} snapshot --config audit.yaml --out ./snapshot
+
+  # The IAM policy the auditor itself needs
+  $ ${PROGRAM_NAME} permissions --format policy
 
 Exit codes:
   0  no finding at or above --fail-on      2  usage, config or input error
@@ -37,6 +45,8 @@ export function buildProgram(ctx: CliContext, deps: Partial<AuditCommandDeps> = 
   registerAudit(program, ctx, deps);
   registerPresets(program);
   registerPolicy(program);
+  registerSnapshot(program, ctx);
+  registerPermissions(program, ctx);
   // Commands added with addCommand() do not inherit settings: make every command report through main().
   for (const command of program.commands) configure(command, ctx.io);
   return program;

@@ -1,24 +1,26 @@
+import { createLiveSource } from '../../lib/adapters/live/live-account-source.js';
 import { SnapshotAccountSource } from '../../lib/adapters/snapshot/snapshot-account-source.js';
-import { UsageError } from '../../lib/app/errors.js';
 import { withLocalDecisions } from '../../lib/app/with-local-decisions.js';
 import type { AccountSource } from '../../lib/app/ports.js';
 import type { AuditConfig } from '../../lib/domain/config/schema.js';
 import type { Report } from '../../lib/domain/report/report.js';
 
-/** Where `audit` reads the account from: `--snapshot DIR` or `--live`. */
-export type SourceChoice = { kind: 'snapshot'; dir: string } | { kind: 'live' };
+/**
+ * Where `audit` reads the account from: `--snapshot DIR` or `--live` (with the `--deadline` after which no AWS call
+ * is issued; what is unfinished then is reported as status error).
+ */
+export type SourceChoice = { kind: 'snapshot'; dir: string } | { kind: 'live'; deadline?: Date };
 
 /** Builds the live AWS collector for a config (credentials, assumeRoleArn, regions come from the config). */
-export type LiveSourceFactory = (config: AuditConfig) => AccountSource | Promise<AccountSource>;
+export type LiveSourceFactory = (config: AuditConfig, options: { deadline?: Date }) => AccountSource | Promise<AccountSource>;
 
 /** Publishes a report to the config's SNS topic. */
 export type ReportPublisher = (report: Report, config: AuditConfig) => Promise<void>;
 
-/**
- * Plug point of the live collector: `{ create: createLiveSource }` once lib/adapters provides it. While `create`
- * is absent, `--live` is a usage error (exit 2) that says so.
- */
-const liveEngine: { create?: LiveSourceFactory } = {};
+/** The live collector: the SDK's default credential chain and endpoint resolution (AWS_ENDPOINT_URL works). */
+const liveEngine: { create: LiveSourceFactory } = {
+  create: (config, options) => createLiveSource(config, options.deadline === undefined ? {} : { deadline: options.deadline }),
+};
 
 /**
  * Plug point of `--publish`: `{ publish: publishReport }` once the SNS publisher exists. While absent,
@@ -29,8 +31,5 @@ export const publisher: { publish?: ReportPublisher } = {};
 /** The AccountSource for the chosen mode; a snapshot is paired with the local IAM evaluator. */
 export async function createAccountSource(choice: SourceChoice, config: AuditConfig): Promise<AccountSource> {
   if (choice.kind === 'snapshot') return withLocalDecisions(new SnapshotAccountSource(choice.dir, { configuredClusters: config.clusters.map((c) => c.name) }));
-  if (liveEngine.create === undefined) {
-    throw new UsageError('--live is not available in this version yet; capture a snapshot with the AWS CLI and use --snapshot <dir>');
-  }
-  return liveEngine.create(config);
+  return liveEngine.create(config, choice.deadline === undefined ? {} : { deadline: choice.deadline });
 }

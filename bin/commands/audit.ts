@@ -13,6 +13,7 @@ import type { Report } from '../../lib/domain/report/report.js';
 import { PROGRAM_NAME } from '../cli-errors.js';
 import type { CliContext } from '../cli-io.js';
 import { createAccountSource, publisher, type SourceChoice } from './account-source.js';
+import { DEADLINE_HELP, parseDeadline } from './deadline-option.js';
 
 /** `--fail-on` values: a severity, or `none`. */
 export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const satisfies readonly FailOn[];
@@ -46,6 +47,7 @@ interface AuditOptions {
   output?: string;
   failOn: FailOn;
   publish?: boolean;
+  deadline?: Date;
 }
 
 const EXAMPLES = `
@@ -61,6 +63,9 @@ Examples:
 
   # In CI: SARIF for code scanning, fail on medium and above
   $ ${PROGRAM_NAME} audit --config audit.yaml --live --format sarif --output audit.sarif --fail-on medium
+
+  # Live, but never longer than 5 minutes: what is unfinished then is reported as status error (exit 3)
+  $ ${PROGRAM_NAME} audit --config audit.yaml --live --deadline 5m
 
 Exit codes:
   0  no finding at or above --fail-on      2  usage, config or input error (the message names the file and field)
@@ -103,6 +108,7 @@ export function register(program: Command, ctx: CliContext, overrides: Partial<A
         .default('high'),
     )
     .option('--publish', 'also publish the report to the SNS topic of the config (alerts.topicArn or ALERT_TOPIC_ARN)')
+    .addOption(new Option('--deadline <when>', DEADLINE_HELP).argParser((value: string) => parseDeadline(value)))
     .addHelpText('after', EXAMPLES)
     .action(async (opts: AuditOptions) => {
       ctx.exitCode = await auditCommand(opts, ctx, deps);
@@ -138,14 +144,22 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
     if (progress) io.stderr.write(`${PROGRAM_NAME}: wrote the ${format} report (${report.findings.length} findings) to ${opts.output}\n`);
   }
   if (opts.publish && deps.publish !== undefined) await deps.publish(report, config);
+  if (opts.deadline !== undefined && Date.now() >= opts.deadline.getTime()) {
+    io.stderr.write(
+      `${PROGRAM_NAME}: the deadline ${opts.deadline.toISOString()} was reached; ${report.summary.errors} check(s) could not complete (status error in the report)\n`,
+    );
+  }
   return exitCodeFor(report, opts.failOn);
 }
 
 const STAGE_TEXT = { collect: 'collecting', evaluate: 'evaluating', report: 'reporting' } as const;
 
 function sourceChoice(opts: AuditOptions): SourceChoice {
-  if (opts.snapshot !== undefined) return { kind: 'snapshot', dir: opts.snapshot };
-  if (opts.live === true) return { kind: 'live' };
+  if (opts.snapshot !== undefined) {
+    if (opts.deadline !== undefined) throw new UsageError('--deadline applies to --live only (a snapshot audit makes no AWS calls)');
+    return { kind: 'snapshot', dir: opts.snapshot };
+  }
+  if (opts.live === true) return opts.deadline === undefined ? { kind: 'live' } : { kind: 'live', deadline: opts.deadline };
   throw new UsageError('audit needs --snapshot <dir> or --live');
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { main, type CliIo } from '../../bin/cli.js';
 import type { AuditCommandDeps } from '../../bin/commands/audit.js';
+import type { SourceChoice } from '../../bin/commands/account-source.js';
 import { ConfigError } from '../../lib/app/errors.js';
 import type { AccountSource } from '../../lib/app/ports.js';
 import { runAudit } from '../../lib/app/run-audit.js';
@@ -188,17 +189,58 @@ describe('kube-aws-audit CLI', () => {
     expect(expectOneErrorLine(h.stderr())).toContain('--cluster beta matches no configured cluster (configured: alpha)');
   });
 
-  it('exits 2 saying --live is not available while no live engine is plugged in', async () => {
+  it('builds the live engine for --live (no AWS call before the audit runs)', async () => {
     // Arrange
-    const h = harness({ deps: { createSource: undefined } });
+    let mode: string | undefined;
+    const h = harness({ deps: { runAudit: async (opts) => ((mode = opts.source.mode), runAudit({ ...opts, source: source(), now: () => new Date('2026-05-01T10:00:00Z'), runId: 'run-1' })) } });
     delete h.deps.createSource;
 
     // Act
-    const code = await main(['audit', '--config', 'audit.yaml', '--live'], h.io, h.deps);
+    const code = await main(['audit', '--config', 'audit.yaml', '--live', '--fail-on', 'none'], h.io, h.deps);
+
+    // Assert
+    expect(code).toBe(0);
+    expect(mode).toBe('live');
+  });
+
+  it('passes --deadline to the live source as a time, and says on stderr when the run reached it', async () => {
+    // Arrange
+    let choice: SourceChoice | undefined;
+    const h = harness({
+      deps: {
+        createSource: (c) => ((choice = c), source()),
+        runAudit: async (opts) => {
+          await new Promise((r) => setTimeout(r, 30));
+          return runAudit({ ...opts, now: () => new Date('2026-05-01T10:00:00Z'), runId: 'run-1' });
+        },
+      },
+    });
+    const before = Date.now();
+
+    // Act
+    const code = await main(['audit', '--config', 'audit.yaml', '--live', '--deadline', '10ms', '--fail-on', 'none'], h.io, h.deps);
+
+    // Assert
+    expect(code).toBe(0);
+    expect(choice?.kind).toBe('live');
+    const deadline = choice?.kind === 'live' ? choice.deadline : undefined;
+    expect((deadline?.getTime() ?? 0) - before).toBeGreaterThanOrEqual(10);
+    expect(h.stderr()).toMatch(/^kube-aws-audit: the deadline \S+ was reached; 0 check\(s\) could not complete \(status error in the report\)\n$/);
+  });
+
+  it.each([
+    [['--live', '--deadline', 'tomorrow'], /--deadline/],
+    [['--snapshot', 'snap', '--deadline', '5m'], /--deadline applies to --live only/],
+  ])('exits 2 for a --deadline it cannot use: %j', async (args, message) => {
+    // Arrange
+    const h = harness();
+
+    // Act
+    const code = await main(['audit', '--config', 'audit.yaml', ...args], h.io, h.deps);
 
     // Assert
     expect(code).toBe(2);
-    expect(expectOneErrorLine(h.stderr())).toContain('--live is not available');
+    expect(expectOneErrorLine(h.stderr())).toMatch(message);
   });
 
   it('exits 0 with --fail-on none even with high findings, printing JSON when stdout is not a terminal', async () => {
@@ -320,8 +362,10 @@ describe('kube-aws-audit CLI', () => {
     expect(root.stdout()).toMatch(/^\s+audit \[options\]/m);
     expect(root.stdout()).toMatch(/^\s+presets \[options\]/m);
     expect(root.stdout()).toMatch(/^\s+policy \[options\]/m);
+    expect(root.stdout()).toMatch(/^\s+snapshot \[options\]/m);
+    expect(root.stdout()).toMatch(/^\s+permissions \[options\]/m);
     expect(auditCode).toBe(0);
-    for (const text of ['Examples:', 'Exit codes:', '--snapshot <dir>', '--live', '--cluster <name>', '--checks <families>', '--format <format>', '--output <file>', '--fail-on <severity>', '--publish', 'table when stdout is a terminal']) {
+    for (const text of ['Examples:', 'Exit codes:', '--snapshot <dir>', '--live', '--cluster <name>', '--checks <families>', '--format <format>', '--output <file>', '--fail-on <severity>', '--publish', '--deadline <when>', 'table when stdout is a terminal']) {
       expect(audit.stdout()).toContain(text);
     }
     expect(audit.stderr()).toBe('');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CheckMeta } from '../../lib/domain/checks/check-ids.js';
-import { extractCheckTable, MissingMarkersError, renderCheckTable, replaceCheckTable, skeletonReadme } from '../../scripts/check-table.js';
+import { extractBlock, extractCheckTable, MissingMarkersError, renderCheckTable, replaceBlock, replaceCheckTable, skeletonReadme } from '../../scripts/check-table.js';
 
 const CHECK: CheckMeta = {
   id: 'iam.excess.admin',
@@ -56,5 +56,23 @@ describe('replaceCheckTable', () => {
     // Assert
     expect(readme.startsWith('# kube-aws-audit\n')).toBe(true);
     expect(extractCheckTable(readme)).toBe('TABLE');
+  });
+});
+
+describe('replaceBlock', () => {
+  const markers = { start: '<!-- x:start -->', end: '<!-- x:end -->' };
+
+  it('works for any pair of markers and refuses missing ones', () => {
+    // Arrange
+    const readme = 'a\n<!-- x:start -->\nold\n<!-- x:end -->\nb\n';
+
+    // Act
+    const next = replaceBlock(readme, markers, 'NEW');
+
+    // Assert
+    expect(next).toBe('a\n<!-- x:start -->\n\nNEW\n\n<!-- x:end -->\nb\n');
+    expect(extractBlock(next, markers)).toBe('NEW');
+    expect(extractBlock('no markers', markers)).toBeUndefined();
+    expect(() => replaceBlock('<!-- checks:start -->\n<!-- checks:end -->\n', markers, 'NEW')).toThrow(MissingMarkersError);
   });
 });

@@ -3,6 +3,11 @@ import type { PolicyDocument } from '../../domain/model/account-view.js';
 import { parsePolicyDocument } from '../../domain/policy/document.js';
 import type { IamRawData } from './iam-collection.js';
 
+/** SourcePolicyType values of a principal's inline policy (IAM API model). */
+const INLINE_TYPES: ReadonlySet<string> = new Set(['role', 'user', 'group']);
+/** SourcePolicyType values of a managed policy (IAM API model). */
+const MANAGED_TYPES: ReadonlySet<string> = new Set(['aws-managed', 'user-managed']);
+
 /** A policy of a role, resolved from a SimulatePrincipalPolicy `SourcePolicyId` + `SourcePolicyType`. */
 export interface PolicySource {
   /** Inline policy name, or managed policy ARN. */
@@ -31,10 +36,11 @@ export class PolicyTextIndex {
   find(roleArn: string, sourcePolicyId: string, sourcePolicyType: string | undefined): PolicySource | undefined {
     const role = this.roles.get(roleArn);
     if (role === undefined) return undefined;
-    if (sourcePolicyType === 'role' || sourcePolicyType === 'user' || sourcePolicyType === 'group') {
-      const inline = (role.RolePolicyList ?? []).find((p) => p.PolicyName === sourcePolicyId);
-      return inline?.PolicyDocument === undefined ? undefined : source(sourcePolicyId, 'inline', inline.PolicyDocument, `role ${role.RoleName ?? ''} inline policy ${sourcePolicyId}`);
-    }
+    const inline = (): PolicySource | undefined => {
+      const policy = (role.RolePolicyList ?? []).find((p) => p.PolicyName === sourcePolicyId);
+      return policy?.PolicyDocument === undefined ? undefined : source(sourcePolicyId, 'inline', policy.PolicyDocument, `role ${role.RoleName ?? ''} inline policy ${sourcePolicyId}`);
+    };
+    if (sourcePolicyType !== undefined && INLINE_TYPES.has(sourcePolicyType)) return inline();
     const candidates = [
       ...(role.AttachedManagedPolicies ?? []).map((p) => ({ arn: p.PolicyArn, type: 'managed' as const })),
       ...(role.PermissionsBoundary?.PermissionsBoundaryArn === undefined ? [] : [{ arn: role.PermissionsBoundary.PermissionsBoundaryArn, type: 'boundary' as const }]),
@@ -46,7 +52,9 @@ export class PolicyTextIndex {
       if (version?.Document === undefined) return undefined;
       return source(policy.Arn ?? sourcePolicyId, candidate.type, version.Document, `managed policy ${policy.Arn ?? sourcePolicyId}`);
     }
-    return undefined;
+    // A type outside the API model's list (the simulator has been seen to answer `IAM Policy` for every identity
+    // policy): not an attached policy of that name or ARN, so an inline policy of that name.
+    return sourcePolicyType !== undefined && MANAGED_TYPES.has(sourcePolicyType) ? undefined : inline();
   }
 }
 

@@ -1,6 +1,6 @@
 import type { CollectedAccount, AccountSource } from '../../app/ports.js';
 import type { AuditConfig, ClusterConfig } from '../../domain/config/schema.js';
-import type { AccountView } from '../../domain/model/account-view.js';
+import type { AccountView, CollectionGap } from '../../domain/model/account-view.js';
 import type { PolicyDecisionSource } from '../../domain/policy/decisions.js';
 import { LocalPolicyDecisionSource } from '../../domain/policy/local-decision-source.js';
 import type { AwsCallContext } from '../aws/call-aws.js';
@@ -134,6 +134,7 @@ export class LiveAccountSource implements AccountSource {
 
     const configuredRoles = [cluster.roles.controlPlane, cluster.roles.worker].filter((arn): arn is string => arn !== undefined);
     let iam = await iamCollector.collectRoles(configuredRoles);
+    const membershipGaps = unsearchedProfileGaps(configuredRoles, iam.gaps);
     const found = await ec2Collector.collectInstances({
       clusterName: cluster.name,
       instanceProfileArns: iam.roles.flatMap((role) => role.instanceProfiles.map((p) => p.arn)),
@@ -157,7 +158,7 @@ export class LiveAccountSource implements AccountSource {
       subnets: network.subnets,
       routeTables: network.routeTables,
       securityGroups: network.securityGroups,
-      gaps: [...iam.gaps, ...found.gaps, ...network.gaps],
+      gaps: [...iam.gaps, ...membershipGaps, ...found.gaps, ...network.gaps],
     };
     const notes = [...iam.notes];
     const simulation = new SimulationDecisionSource({ iam: clients.iam, context: context('iam'), batchSize: this.batchSize, policyTexts: new PolicyTextIndex(iam.raw) });
@@ -193,6 +194,20 @@ export class LiveAccountSource implements AccountSource {
     await this.credentials.get(request);
     return this.clientFactory({ region: cluster.region, credentials: this.credentials.provider(request), maxAttempts: this.maxAttempts, retryMode: 'adaptive' });
   }
+}
+
+/**
+ * Instances are looked up by the instance profiles of the configured roles. For a configured role that could not be
+ * read (a gap, not an absent role) those profiles are unknown, so members found only through them (untagged, not in a
+ * configured Auto Scaling group) cannot be found: an `instances` gap says so, instead of a membership that looks
+ * complete (the instance checks then report "could not check" for the cluster, besides checking what was found).
+ */
+function unsearchedProfileGaps(configuredRoles: readonly string[], gaps: readonly CollectionGap[]): CollectionGap[] {
+  return [...new Set(configuredRoles)].flatMap((arn) => {
+    const gap = gaps.find((g) => g.kind === 'roles' && g.resourceId === arn);
+    if (gap === undefined) return [];
+    return [{ kind: 'instances' as const, source: gap.source, reason: `instances launched with the instance profiles of ${arn} could not be looked up, as the role could not be read (${gap.reason})` }];
+  });
 }
 
 /** Roles that instance profiles refer to but that were not read (neither collected nor a gap). */

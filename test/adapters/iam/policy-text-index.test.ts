@@ -24,6 +24,13 @@ describe('PolicyTextIndex', () => {
     expect(index.find(WORKER, 'k8s-boundary', 'user-managed')).toMatchObject({ policyId: BOUNDARY, policyType: 'boundary' });
   });
 
+  it('resolves source types outside the API model (IAM Policy) to an attached policy, else an inline one', () => {
+    expect(index.find(WORKER, 'k8s-worker-ec2', 'IAM Policy')).toMatchObject({ policyId: 'k8s-worker-ec2', policyType: 'inline' });
+    expect(index.find(WORKER, 'k8s-ecr-read', 'IAM Policy')).toMatchObject({ policyId: ECR_POLICY, policyType: 'managed' });
+    expect(index.find(WORKER, 'k8s-boundary', 'PermissionsBoundaryPolicy')).toMatchObject({ policyId: BOUNDARY, policyType: 'boundary' });
+    expect(index.find(WORKER, 'k8s-worker-ec2', 'user-managed')).toBeUndefined();
+  });
+
   it('finds nothing for policies the role does not have, or unknown roles', () => {
     expect(index.find(WORKER, 'other', 'role')).toBeUndefined();
     expect(index.find('arn:aws:iam::123456789012:role/nope', 'k8s-worker-ec2', 'role')).toBeUndefined();

@@ -107,9 +107,28 @@ describe('LiveAccountSource', () => {
     expect(view.instanceProfiles.find((p) => p.name === 'k8s-control-plane')?.roleArns).toEqual([CONTROL_PLANE]);
     expect(view.gaps.map((g) => [g.kind, g.source, g.resourceId])).toEqual([
       ['roles', 'iam:GetRole', CONTROL_PLANE],
+      ['instances', 'iam:GetRole', undefined],
       ['routeTables', 'ec2:DescribeRouteTables', undefined],
     ]);
     expect(view.instances).toHaveLength(4);
+  });
+
+  it('says instances may be missing when a configured role (whose profiles find members) could not be read', async () => {
+    // Arrange
+    iam.on(GetRoleCommand, { RoleName: 'k8s-worker' }).rejects(awsError('AccessDenied', 'not authorized to perform: iam:GetRole', 403));
+    iam.on(GetInstanceProfileCommand, { InstanceProfileName: 'k8s-worker' }).resolves({ InstanceProfile: recorded<{ InstanceProfiles: never[] }>('iam.ListInstanceProfilesForRole_worker').InstanceProfiles[0] });
+    // Act
+    const { view } = await new LiveAccountSource().collect(cluster());
+    // Assert
+    const profileQuery = ec2.commandCalls(DescribeInstancesCommand).find((c) => c.args[0].input.Filters?.[0]?.Name === 'iam-instance-profile.arn');
+    expect(profileQuery?.args[0].input.Filters?.[0]?.Values).toEqual([`arn:aws:iam::${ACCOUNT}:instance-profile/k8s-control-plane`]);
+    expect(view.gaps.filter((g) => g.kind === 'instances')).toEqual([
+      {
+        kind: 'instances',
+        source: 'iam:GetRole',
+        reason: `instances launched with the instance profiles of ${WORKER} could not be looked up, as the role could not be read (AccessDenied: not authorized to perform: iam:GetRole)`,
+      },
+    ]);
   });
 
   it('stops at the deadline: later calls become gaps saying so', async () => {

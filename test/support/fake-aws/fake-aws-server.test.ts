@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EC2Client, DescribeInstancesCommand, DescribeSubnetsCommand, paginateDescribeInstances } from '@aws-sdk/client-ec2';
 import { IAMClient, GetRoleCommand, GetAccountAuthorizationDetailsCommand, SimulatePrincipalPolicyCommand, GetContextKeysForPrincipalPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
 import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { FakeAws } from './fake-aws-server.js';
 
 const dir = 'test/fixtures/fake-aws/tiny';
@@ -17,7 +18,8 @@ describe('FakeAws (loopback fake of the IAM, STS and EC2 query APIs)', () => {
       pageSize: { ec2: 1 },
       simulate: ({ actions }) => actions.map((a) => ({ EvalActionName: a, EvalResourceName: '*', EvalDecision: a.startsWith('ecr:') ? 'allowed' : 'implicitDeny', MatchedStatements: [], MissingContextValues: a.startsWith('ec2:') ? ['aws:ResourceTag/KubernetesCluster'] : [] })),
     });
-    const cfg = { endpoint: fake.url, region: 'us-west-1', maxAttempts: 3 };
+    // Three attempts with the SDK's standard retry decisions, but a 1 ms backoff instead of up to seconds.
+    const cfg = { endpoint: fake.url, region: 'us-west-1', retryStrategy: new ConfiguredRetryStrategy(3, 1) };
     ec2 = new EC2Client(cfg);
     iam = new IAMClient({ ...cfg, region: 'us-east-1' });
     sts = new STSClient(cfg);
@@ -88,6 +90,24 @@ describe('FakeAws (loopback fake of the IAM, STS and EC2 query APIs)', () => {
     for (let i = 0; i < 10; i++) await ec2.send(new DescribeSubnetsCommand({}));
     const tried = fake.count('DescribeSubnets') - before;
     expect(tried).toBeGreaterThan(10); // some throttled calls were retried by the SDK
+    fake.setFaults({});
+  });
+
+  it('throttles chosen operations beyond any retry, and answers chosen operations slowly', async () => {
+    fake.setFaults({ throttled: ['DescribeSubnets'], slow: ['GetCallerIdentity'], slowMs: 150 });
+    await expect(ec2.send(new DescribeSubnetsCommand({}))).rejects.toMatchObject({ name: 'RequestLimitExceeded', $metadata: { attempts: 3 } });
+    const started = Date.now();
+    await sts.send(new GetCallerIdentityCommand({}));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    fake.setFaults({});
+  });
+
+  it('records a call the client gave up on while the fake was slow as status 0', async () => {
+    fake.setFaults({ slow: ['GetCallerIdentity'], slowMs: 5_000 });
+    const before = fake.calls.length;
+    await expect(sts.send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(50) })).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.calls.slice(before).map((c) => [c.action, c.status])).toEqual([['GetCallerIdentity', 0]]);
     fake.setFaults({});
   });
 });

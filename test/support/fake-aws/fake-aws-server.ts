@@ -22,6 +22,10 @@ export interface FaultPlan {
   /** Delay this fraction of calls by `slowMs`. */
   slowRate?: number;
   slowMs?: number;
+  /** Operations delayed by `slowMs` on every call (e.g. only the simulation, to reach a deadline after collection). */
+  slow?: string[];
+  /** Operations always answered with throttling, so it outlives any number of retries. */
+  throttled?: string[];
   /** Operations (e.g. `DescribeSubnets`, `SimulatePrincipalPolicy`) answered with AccessDenied / UnauthorizedOperation. */
   denied?: string[];
   /** Operations answered 501 NotImplemented, as an AWS-compatible endpoint without that API. */
@@ -45,10 +49,19 @@ export interface FakeAwsOptions {
   simulate?: SimulateFn;
 }
 
+/** A policy of the simulated role: `text` is the document exactly as the fake serves it (positions refer to it). */
+export interface SimulatedPolicy<T extends 'inline' | 'managed' | 'boundary'> {
+  /** Inline policy name, or managed policy ARN. */
+  id: string;
+  type: T;
+  document: unknown;
+  text: string;
+}
+
 export interface SimulateInput {
   role: Json;
-  identityPolicies: { id: string; type: 'inline' | 'managed'; document: unknown }[];
-  permissionsBoundaries: { id: string; type: 'boundary'; document: unknown }[];
+  identityPolicies: SimulatedPolicy<'inline' | 'managed'>[];
+  permissionsBoundaries: SimulatedPolicy<'boundary'>[];
   actions: string[];
   resource: string;
   context: Record<string, string[]>;
@@ -64,7 +77,9 @@ export interface CallRecord {
 
 /** A loopback HTTP fake of the IAM, STS and EC2 query APIs, served from a snapshot directory, with fault injection. */
 export class FakeAws {
+  /** Every call answered (status 0: the client closed the connection before the answer). */
   readonly calls: CallRecord[] = [];
+  private pending: (() => void)[] = [];
   private faults: FaultPlan;
   private random: () => number;
   private readonly gaad: Json;
@@ -118,11 +133,26 @@ export class FakeAws {
   }
 
   async stop(): Promise<void> {
+    for (const release of this.pending.splice(0)) release();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   // ---------------------------------------------------------------- transport
+
+  /** Waits `ms`, or less when the client closes the connection or the fake stops (no timer outlives a test). */
+  private delay(ms: number, res: ServerResponse): Promise<void> {
+    return new Promise((resolve) => {
+      const release = () => {
+        clearTimeout(timer);
+        this.pending = this.pending.filter((r) => r !== release);
+        resolve();
+      };
+      const timer = setTimeout(release, ms);
+      res.once('close', release);
+      this.pending.push(release);
+    });
+  }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
@@ -131,13 +161,18 @@ export class FakeAws {
     const action = String(params.Action ?? '');
     const service = serviceOf(req.headers.authorization ?? '', action);
     const reply = (status: number, body: string) => {
+      if (res.destroyed || res.writableEnded) {
+        // The client gave up while the fake was being slow (e.g. a deadline aborted the call).
+        this.calls.push({ service, action, status: 0, params });
+        return;
+      }
       this.calls.push({ service, action, status, params });
       res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId() });
       res.end(body);
     };
     const f = this.faults;
-    if (f.slowRate && this.random() < f.slowRate) await new Promise((r) => setTimeout(r, f.slowMs ?? 200));
-    if (f.throttleRate && this.random() < f.throttleRate) {
+    if (f.slow?.includes(action) || (f.slowRate && this.random() < f.slowRate)) await this.delay(f.slowMs ?? 200, res);
+    if (f.throttled?.includes(action) || (f.throttleRate && this.random() < f.throttleRate)) {
       return service === 'ec2'
         ? reply(503, ec2Error('RequestLimitExceeded', 'Request limit exceeded.'))
         : reply(400, queryError('Throttling', 'Rate exceeded', 'Sender'));
@@ -334,19 +369,22 @@ export class FakeAws {
   }
 
   private policiesOf(role: Json): Pick<SimulateInput, 'identityPolicies' | 'permissionsBoundaries'> {
-    const identityPolicies: SimulateInput['identityPolicies'] = list(role.RolePolicyList).map((x) => ({ id: x.PolicyName as string, type: 'inline', document: decodeDoc(x.PolicyDocument) }));
+    const identityPolicies: SimulateInput['identityPolicies'] = list(role.RolePolicyList).map((x) => ({ id: x.PolicyName as string, type: 'inline', document: decodeDoc(x.PolicyDocument), text: docText(x.PolicyDocument) }));
     for (const att of list(role.AttachedManagedPolicies)) {
-      identityPolicies.push({ id: att.PolicyArn as string, type: 'managed', document: this.defaultDocument(att.PolicyArn as string) });
+      const raw = this.defaultDocumentRaw(att.PolicyArn as string);
+      identityPolicies.push({ id: att.PolicyArn as string, type: 'managed', document: decodeDoc(raw), text: docText(raw) });
     }
     const boundaryArn = (role.PermissionsBoundary as Json | undefined)?.PermissionsBoundaryArn as string | undefined;
-    const permissionsBoundaries: SimulateInput['permissionsBoundaries'] = boundaryArn ? [{ id: boundaryArn, type: 'boundary', document: this.defaultDocument(boundaryArn) }] : [];
+    const boundaryRaw = boundaryArn ? this.defaultDocumentRaw(boundaryArn) : undefined;
+    const permissionsBoundaries: SimulateInput['permissionsBoundaries'] = boundaryArn ? [{ id: boundaryArn, type: 'boundary', document: decodeDoc(boundaryRaw), text: docText(boundaryRaw) }] : [];
     return { identityPolicies, permissionsBoundaries };
   }
 
-  private defaultDocument(arn: string): unknown {
+  /** The default version's document as the snapshot holds it (object or string). */
+  private defaultDocumentRaw(arn: string): unknown {
     const pol = this.policy(arn);
     const v = list(pol.PolicyVersionList).find((x) => x.IsDefaultVersion === true || x.VersionId === pol.DefaultVersionId);
-    return decodeDoc(v?.Document);
+    return v?.Document;
   }
 
   private simulatePrincipalPolicy(p: Json): string {
@@ -418,6 +456,11 @@ function encodeDoc(doc: unknown): string {
 function decodeDoc(doc: unknown): unknown {
   if (typeof doc !== 'string') return doc;
   return JSON.parse(doc.trim().startsWith('{') ? doc : decodeURIComponent(doc));
+}
+
+/** The document text the fake serves (URL-decoded), which SimulatePrincipalPolicy positions refer to. */
+function docText(doc: unknown): string {
+  return decodeURIComponent(encodeDoc(doc));
 }
 
 function roleNameFromArn(arn: string): string {
