@@ -1,4 +1,5 @@
 import { createLiveSource } from '../../lib/adapters/live/live-account-source.js';
+import { publishReport } from './publish-report.js';
 import { SnapshotAccountSource } from '../../lib/adapters/snapshot/snapshot-account-source.js';
 import { withLocalDecisions } from '../../lib/app/with-local-decisions.js';
 import type { AccountSource } from '../../lib/app/ports.js';
@@ -15,18 +16,15 @@ export type SourceChoice = { kind: 'snapshot'; dir: string } | { kind: 'live'; d
 export type LiveSourceFactory = (config: AuditConfig, options: { deadline?: Date }) => AccountSource | Promise<AccountSource>;
 
 /** Publishes a report to the config's SNS topic. */
-export type ReportPublisher = (report: Report, config: AuditConfig) => Promise<void>;
+export type ReportPublisher = (report: Report, config: AuditConfig) => Promise<string>;
 
 /** The live collector: the SDK's default credential chain and endpoint resolution (AWS_ENDPOINT_URL works). */
 const liveEngine: { create: LiveSourceFactory } = {
   create: (config, options) => createLiveSource(config, options.deadline === undefined ? {} : { deadline: options.deadline }),
 };
 
-/**
- * Plug point of `--publish`: `{ publish: publishReport }` once the SNS publisher exists. While absent,
- * `--publish` is a usage error (exit 2) that says so.
- */
-export const publisher: { publish?: ReportPublisher } = {};
+/** What `--publish` does: {@link publishReport} to the config's SNS topic. */
+export const publisher: { publish?: ReportPublisher } = { publish: (report, config) => publishReport(report, config) };
 
 /** The AccountSource for the chosen mode; a snapshot is paired with the local IAM evaluator. */
 export async function createAccountSource(choice: SourceChoice, config: AuditConfig): Promise<AccountSource> {

@@ -25,7 +25,7 @@ export interface AuditCommandDeps {
   runAudit: typeof runAudit;
   writeFile(file: string, text: string): Promise<void>;
   /** Publishes the report to SNS; undefined while no publisher is available (then --publish is a usage error). */
-  publish: ((report: Report, config: AuditConfig) => Promise<void>) | undefined;
+  publish: ((report: Report, config: AuditConfig) => Promise<string>) | undefined;
 }
 
 const DEFAULT_DEPS: AuditCommandDeps = {
@@ -122,6 +122,9 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
     throw new UsageError('--publish is not available in this version yet; write the report with --output and publish it yourself');
   }
   const config = await deps.loadConfig(opts.config, io.env);
+  if (opts.publish && config.alerts?.topicArn === undefined) {
+    throw new UsageError(`--publish needs an SNS topic: set alerts.topicArn in ${opts.config} or the ALERT_TOPIC_ARN environment variable`);
+  }
   const source = await deps.createSource(choice, config);
   const progress = io.stderr.isTTY === true;
   const report = await deps.runAudit({
@@ -143,7 +146,7 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
     await writeReport(deps, opts.output, text);
     if (progress) io.stderr.write(`${PROGRAM_NAME}: wrote the ${format} report (${report.findings.length} findings) to ${opts.output}\n`);
   }
-  if (opts.publish && deps.publish !== undefined) await deps.publish(report, config);
+  if (opts.publish && deps.publish !== undefined) io.stderr.write(`${PROGRAM_NAME}: ${await deps.publish(report, config)}\n`);
   if (opts.deadline !== undefined && Date.now() >= opts.deadline.getTime()) {
     io.stderr.write(
       `${PROGRAM_NAME}: the deadline ${opts.deadline.toISOString()} was reached; ${report.summary.errors} check(s) could not complete (status error in the report)\n`,

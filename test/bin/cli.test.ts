@@ -383,3 +383,37 @@ describe('kube-aws-audit CLI', () => {
     expect(h.stdout().trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('kube-aws-audit audit --publish', () => {
+  const TOPIC = 'arn:aws:sns:us-west-1:123456789012:kube-aws-audit';
+
+  it('exits 2 before auditing when no SNS topic is configured', async () => {
+    // Arrange
+    let audited = false;
+    const h = harness({ deps: { publish: async () => 'published', runAudit: async () => { audited = true; throw new Error('must not run'); } } });
+
+    // Act
+    const code = await main([...AUDIT, '--publish'], h.io, h.deps);
+
+    // Assert
+    expect(code).toBe(2);
+    expect(expectOneErrorLine(h.stderr())).toContain('--publish needs an SNS topic: set alerts.topicArn in audit.yaml or the ALERT_TOPIC_ARN environment variable');
+    expect(audited).toBe(false);
+  });
+
+  it('publishes the report after printing it and says so on stderr', async () => {
+    // Arrange
+    const published: Report[] = [];
+    const withTopic = configSchema.parse({ ...CONFIG, alerts: { topicArn: TOPIC } });
+    const h = harness({ deps: { loadConfig: () => withTopic, publish: async (report) => { published.push(report); return `published 1 message(s) to ${TOPIC}`; } } });
+
+    // Act
+    const code = await main([...AUDIT, '--publish', '--fail-on', 'none'], h.io, h.deps);
+
+    // Assert
+    expect(code).toBe(0);
+    expect(published).toHaveLength(1);
+    expect(JSON.parse(h.stdout()).runId).toBe(published[0]?.runId);
+    expect(h.stderr()).toBe(`kube-aws-audit: published 1 message(s) to ${TOPIC}\n`);
+  });
+});
