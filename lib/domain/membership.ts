@@ -10,7 +10,7 @@ import type {
 } from './model/account-view.js';
 import { clusterTagMatches, isTaggedForAnotherCluster } from './tags/cluster-tag.js';
 import { resolveInstanceProfile } from './membership/instance-profiles.js';
-import { sameIamEntity } from './membership/iam-arn.js';
+import { sameIamEntity } from './model/iam-arn.js';
 
 /** Instance states that take an instance out of every check (it is gone or going). */
 export const GONE_INSTANCE_STATES: readonly string[] = ['terminated', 'shutting-down'];

@@ -10,7 +10,7 @@ import { PolicyDocumentError } from '../../domain/policy/errors.js';
 import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js';
 import { AwsCallError } from '../aws/errors.js';
 import { ACCOUNT_SWEEP_PERMISSIONS, sweepAccount, type AccountSweep } from './account-sweep-fetch.js';
-import { parseIamArn } from './iam-arn.js';
+import { parseIamArn } from '../../domain/model/iam-arn.js';
 import { emptyIamCollection, type IamCollection } from './iam-collection.js';
 import { fetchManagedPolicyDetail, fetchRoleDetail, ROLE_SCOPED_PERMISSIONS, type IamFetchContext, type PolicyFetch, type RoleFetch } from './role-scoped-fetch.js';
 import { instanceProfileFromSdk, managedPolicyFromDetail, roleFromDetail } from './to-view.js';

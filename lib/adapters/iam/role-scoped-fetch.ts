@@ -14,7 +14,7 @@ import type { CollectionGap } from '../../domain/model/account-view.js';
 import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js';
 import { AwsCallError } from '../aws/errors.js';
 import { collectPages, iamMarker } from '../aws/paginate.js';
-import { nameFromArn } from './iam-arn.js';
+import { nameFromArn } from '../../domain/model/iam-arn.js';
 
 /** IAM actions the role-scoped strategy calls. */
 export const ROLE_SCOPED_PERMISSIONS = [

@@ -1,5 +1,5 @@
 import type { AccountView } from '../model/account-view.js';
-import { parseIamArn, sameIamEntity } from './iam-arn.js';
+import { parseIamArn, sameIamEntity } from '../model/iam-arn.js';
 
 /** What an instance profile ARN resolves to in the view. */
 export type ProfileResolution =

@@ -1,7 +1,7 @@
 import type { CheckFamilyRunner, CheckInput } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import type { Instance } from '../../model/account-view.js';
-import { parseIamArn, sameIamEntity } from '../../membership/iam-arn.js';
+import { parseIamArn, sameIamEntity } from '../../model/iam-arn.js';
 import { resolveInstanceProfile } from '../../membership/instance-profiles.js';
 import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
 import { couldNotCheck, instanceUnitErrors } from '../../membership/unresolved-drafts.js';

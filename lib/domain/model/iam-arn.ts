@@ -1,29 +1,28 @@
-/** A parsed IAM ARN of a role or instance profile. */
+/** The parts of an IAM ARN such as `arn:aws:iam::123456789012:role/path/name`. */
 export interface IamArn {
   partition: string;
+  /** 12-digit account id, or `aws` for AWS managed policies. */
   account: string;
-  /** `role` or `instance-profile`. */
+  /** `role`, `policy`, `instance-profile`, ... */
   resourceType: string;
-  /** The path, `/` when none (`role/path/to/name` has path `/path/to/`). */
+  /** `/` or `/path/` (IAM path, with slashes). */
   path: string;
   name: string;
 }
 
-const IAM_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):(role|instance-profile)\/(.+)$/;
+const IAM_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}|aws):([^/]+)(\/(?:.*\/)?)?([^/]+)$/;
 
-/** Parses `arn:aws:iam::123456789012:role/path/name` (path optional); undefined when it is no role/profile ARN. */
+/** Splits an IAM ARN; undefined when the text is not one. */
 export function parseIamArn(arn: string): IamArn | undefined {
-  const m = IAM_ARN.exec(arn);
-  if (!m) return undefined;
-  const [, partition, account, resourceType, rest] = m as unknown as [string, string, string, string, string];
-  const slash = rest.lastIndexOf('/');
-  return {
-    partition,
-    account,
-    resourceType,
-    path: slash < 0 ? '/' : `/${rest.slice(0, slash + 1)}`,
-    name: slash < 0 ? rest : rest.slice(slash + 1),
-  };
+  const match = IAM_ARN.exec(arn);
+  if (match === null) return undefined;
+  const [, partition = '', account = '', resourceType = '', path, name = ''] = match;
+  return { partition, account, resourceType, path: path ?? '/', name };
+}
+
+/** The name (last path segment) of an IAM ARN; the ARN itself when it cannot be parsed. */
+export function nameFromArn(arn: string): string {
+  return parseIamArn(arn)?.name ?? arn;
 }
 
 /**
