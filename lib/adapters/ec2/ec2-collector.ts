@@ -61,8 +61,8 @@ export interface Ec2CollectorOptions {
  * Reads the cluster's instances and the network resources around them with server-side filters only: the number of
  * calls grows with pages (1000 results; 100 for route tables, EC2's maximum) and chunks of 200 filter values, never
  * with the number of instances. For N cluster instances carrying both tags and a configured profile:
- * DescribeInstances = 3 x ceil(N / 1000) (+1 per 200 ASG names), then one DescribeSubnets, DescribeRouteTables and
- * DescribeSecurityGroups per 200 VPCs / groups: 6 calls for 1 or 100 instances, 9 for 2,000.
+ * DescribeInstances = 3 x ceil(N / 1000) (+1 per 200 ASG names), then one DescribeSubnets and DescribeSecurityGroups
+ * per 200 VPCs / groups and three DescribeRouteTables: 8 calls for 1 or 100 instances, 11 for 2,000.
  *
  * Instances: one DescribeInstances query per membership source, merged and deduplicated by InstanceId:
  * `tag-key` = `kubernetes.io/cluster/<name>`; `tag:KubernetesCluster` = `<name>`; `iam-instance-profile.arn` = the
@@ -74,8 +74,11 @@ export interface Ec2CollectorOptions {
  * Subnets: `vpc-id` = the instances' VPCs, so the view also has the other subnets of those VPCs: the cloud provider
  * picks load-balancer subnets among all cluster-tagged subnets of the VPC (tags.subnet.role-missing needs them),
  * as a snapshot of the whole account has them. Subnets of instances without a VpcId are fetched by `subnet-id`.
- * Route tables: `vpc-id` = the instances' VPCs (explicit associations and the main table). Security groups:
- * `group-id` = the groups attached to the instances.
+ * Route tables: `vpc-id` = the instances' VPCs (explicit associations and the main table), plus the tables tagged for
+ * the cluster anywhere in the region (`tag-key` = `kubernetes.io/cluster/<name>`, `tag:KubernetesCluster` = `<name>`):
+ * the route controller's findRouteTable counts tagged tables region-wide, so a stale tagged table in another VPC
+ * breaks it too, and a whole-region snapshot shows it. Security groups: `group-id` = the groups attached to the
+ * instances.
  *
  * A failing call (after the SDK's retries) becomes a gap of its kind naming the operation and the query, and the
  * rest of the collection continues.
@@ -123,12 +126,16 @@ export class Ec2Collector {
   }
 
   /** Subnets, route tables and security groups of the given instances (see the class comment). */
-  async collectNetwork(instances: readonly Instance[]): Promise<NetworkCollection> {
+  async collectNetwork(instances: readonly Instance[], clusterName?: string): Promise<NetworkCollection> {
     const vpcIds = distinct(instances.map((i) => i.vpcId));
     const orphanSubnetIds = distinct(instances.filter((i) => i.vpcId === undefined).map((i) => i.subnetId));
     const groupIds = distinct(instances.flatMap((i) => i.securityGroupIds));
     const gaps: CollectionGap[] = [];
-    const [subnetPages, orphanSubnetPages, tablePages, groupPages] = await Promise.all([
+    const tagQueries: Filter[][] =
+      clusterName === undefined
+        ? []
+        : [[{ Name: 'tag-key', Values: [`kubernetes.io/cluster/${clusterName}`] }], [{ Name: 'tag:KubernetesCluster', Values: [clusterName] }]];
+    const [subnetPages, orphanSubnetPages, tablePages, groupPages, taggedTablePages] = await Promise.all([
       this.byFilter('subnets', 'ec2:DescribeSubnets', 'vpc-id', vpcIds, gaps, (Filters, NextToken, o) =>
         this.ec2.send(new DescribeSubnetsCommand({ Filters, MaxResults: PAGE_SIZE, NextToken }), o),
       ),
@@ -141,9 +148,16 @@ export class Ec2Collector {
       this.byFilter('securityGroups', 'ec2:DescribeSecurityGroups', 'group-id', groupIds, gaps, (Filters, NextToken, o) =>
         this.ec2.send(new DescribeSecurityGroupsCommand({ Filters, MaxResults: PAGE_SIZE, NextToken }), o),
       ),
+      Promise.all(
+        tagQueries.map((Filters) =>
+          this.pages('routeTables', 'ec2:DescribeRouteTables', Filters, gaps, (NextToken, o) =>
+            this.ec2.send(new DescribeRouteTablesCommand({ Filters, MaxResults: 100, NextToken }), o),
+          ),
+        ),
+      ),
     ]);
     const subnets = dedupe([...subnetPages, ...orphanSubnetPages].flatMap((p) => p.Subnets ?? []), (s) => s.SubnetId);
-    const routeTables = dedupe(tablePages.flatMap((p) => p.RouteTables ?? []), (t) => t.RouteTableId);
+    const routeTables = dedupe([...tablePages, ...taggedTablePages.flat()].flatMap((p) => p.RouteTables ?? []), (t) => t.RouteTableId);
     const securityGroups = dedupe(groupPages.flatMap((p) => p.SecurityGroups ?? []), (g) => g.GroupId);
     return {
       subnets: subnets.map(subnetFromSdk),

@@ -143,7 +143,7 @@ export class LiveAccountSource implements AccountSource {
     const profileArns = found.instances.flatMap((i) => (i.instanceProfileArn === undefined ? [] : [i.instanceProfileArn]));
     const [profiles, network] = await Promise.all([
       iamCollector.resolveInstanceProfiles(profileArns, new Set(iam.instanceProfiles.map((p) => p.arn))),
-      ec2Collector.collectNetwork(found.instances),
+      ec2Collector.collectNetwork(found.instances, cluster.name),
     ]);
     iam = mergeIamCollections(iam, profiles);
     if (forSnapshot) iam = mergeIamCollections(iam, await iamCollector.collectRoles(unreadRoles(iam)));

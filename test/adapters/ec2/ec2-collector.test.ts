@@ -161,6 +161,24 @@ describe('Ec2Collector.collectNetwork', () => {
     expect(out.raw.subnets).toHaveLength(2);
   });
 
+  it('also reads the route tables tagged for the cluster anywhere in the region, as findRouteTable counts them', async () => {
+    // Arrange: a stale table of another VPC still carries the cluster tag
+    const stale = { RouteTableId: 'rtb-0stale00000000001', VpcId: 'vpc-0other0000000001', Associations: [], Routes: [], Tags: [{ Key: 'kubernetes.io/cluster/prod-east', Value: 'owned' }] };
+    ec2.on(DescribeRouteTablesCommand, { Filters: [{ Name: 'tag-key', Values: ['kubernetes.io/cluster/prod-east'] }] }).resolves({ RouteTables: [stale] });
+    ec2.on(DescribeRouteTablesCommand, { Filters: [{ Name: 'tag:KubernetesCluster', Values: ['prod-east'] }] }).resolves({ RouteTables: [] });
+
+    // Act
+    const out = await collector().collectNetwork(instances, 'prod-east');
+
+    // Assert
+    expect(ec2.commandCalls(DescribeRouteTablesCommand).map((c) => c.args[0].input.Filters)).toEqual([
+      [{ Name: 'vpc-id', Values: [VPC] }],
+      [{ Name: 'tag-key', Values: ['kubernetes.io/cluster/prod-east'] }],
+      [{ Name: 'tag:KubernetesCluster', Values: ['prod-east'] }],
+    ]);
+    expect(out.routeTables.map((t) => t.routeTableId)).toEqual(['rtb-0main000000000001', 'rtb-0priv000000000001', 'rtb-0stale00000000001']);
+  });
+
   it('follows NextToken on every listing', async () => {
     ec2
       .on(DescribeSecurityGroupsCommand)

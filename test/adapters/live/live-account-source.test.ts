@@ -109,6 +109,8 @@ describe('LiveAccountSource', () => {
       ['roles', 'iam:GetRole', CONTROL_PLANE],
       ['instances', 'iam:GetRole', undefined],
       ['routeTables', 'ec2:DescribeRouteTables', undefined],
+      ['routeTables', 'ec2:DescribeRouteTables', undefined],
+      ['routeTables', 'ec2:DescribeRouteTables', undefined],
     ]);
     expect(view.instances).toHaveLength(4);
   });
