@@ -22,8 +22,9 @@ export function isAllowed(d: ActionDecision): boolean {
 }
 
 /**
- * Explains a decision that is not allowed, most specific cause first: an SCP, an explicit deny, the permissions
- * boundary, condition keys missing from the request ("allowed only with context"), else no statement allows it.
+ * Explains a decision that is not allowed, most specific cause first: an SCP, an explicit deny, condition keys
+ * missing from the request ("allowed only with context", also when it is the boundary that needs them), the
+ * permissions boundary, else no statement allows it.
  */
 export function explainDenial(d: ActionDecision): Denial {
   if (d.allowedByOrganizations === false) {
@@ -37,15 +38,21 @@ export function explainDenial(d: ActionDecision): Denial {
       deniedBy: deniers.map(describeStatement),
     };
   }
-  if (d.allowedByBoundary === false) {
-    return { reason: 'boundary', explanation: 'allowed by the identity policies but not by the permissions boundary' };
-  }
+  // Missing context before the boundary: a boundary whose Allow is only conditional on a missing key reports
+  // allowedByBoundary false too, and that is "allowed only with context", never a plain boundary denial.
   if (d.missingContextKeys.length > 0) {
+    const keys = `[${d.missingContextKeys.join(', ')}]`;
     return {
       reason: 'missing-context',
-      explanation: `allowed only with context [${d.missingContextKeys.join(', ')}]`,
+      explanation:
+        d.allowedByBoundary === false
+          ? `allowed only with context ${keys} (without it the permissions boundary does not allow it)`
+          : `allowed only with context ${keys}`,
       missingContextKeys: [...d.missingContextKeys],
     };
+  }
+  if (d.allowedByBoundary === false) {
+    return { reason: 'boundary', explanation: 'allowed by the identity policies but not by the permissions boundary' };
   }
   return { reason: 'implicitDeny', explanation: 'no policy statement allows it (implicit deny)' };
 }

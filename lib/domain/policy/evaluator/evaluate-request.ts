@@ -15,10 +15,10 @@ import type { EvaluateRequestInput, EvaluationResult } from './types.js';
  * 3. otherwise → `implicitDeny` (the default).
  *
  * Missing context (mirrors SimulatePrincipalPolicy's MissingContextValues with implicitDeny). A condition
- * whose key is absent from `request.context` is undecidable — except `...IfExists` (holds), `Null` (tests
- * the absence) and `ForAllValues:` (holds for an absent set); a Condition block is false as soon as one of
- * its clauses is decidedly false, else undecidable when a clause is undecidable. A statement with an
- * undecidable condition is "conditional". Then:
+ * whose key is absent from `request.context` is undecidable — except `...IfExists` (holds, but not under
+ * `ForAnyValue:`, which ignores it), `Null` (tests the absence) and `ForAllValues:` (holds for an absent
+ * set); a Condition block is false as soon as one of its clauses is decidedly false, else undecidable when
+ * a clause is undecidable. A statement with an undecidable condition is "conditional". Then:
  * - a Deny that decidedly applies still gives `explicitDeny` and `missingContextKeys: []`;
  * - when the identity policies, or some boundary, have neither an applying nor a conditional Allow, the result
  *   is `implicitDeny` with `missingContextKeys: []` (denied whatever the context);

@@ -87,11 +87,11 @@ function compileClause(operator: string, key: string, values: string[], fail: (r
     key,
     lowerKey,
     evaluate(requestValues) {
-      if (requestValues === undefined) {
-        if (ifExists || qualifier === 'ForAllValues') return true;
-        return undefined;
-      }
-      if (ifExists && requestValues.length === 0) return true;
+      // ForAnyValue ignores IfExists: an absent key or an empty set never satisfies it (AWS: "if the key is
+      // missing or resolves to a null data set, the condition returns false"), so IfExists cannot turn it true.
+      const absentHolds = qualifier === 'ForAllValues' || (ifExists && qualifier !== 'ForAnyValue');
+      if (requestValues === undefined) return absentHolds ? true : undefined;
+      if (ifExists && qualifier !== 'ForAnyValue' && requestValues.length === 0) return true;
       switch (qualifier) {
         case 'ForAnyValue':
           return requestValues.some(satisfies);
@@ -113,8 +113,11 @@ function compileClause(operator: string, key: string, values: string[], fail: (r
  * - condition keys are case-insensitive; operator names are matched case-insensitively;
  * - a key absent from the request context makes its clause undecidable (reported as a missing context key),
  *   except: `...IfExists` holds, `Null` tests the absence itself, `ForAllValues:` holds (empty set);
- * - a key given with an empty value list is known and has no values: `ForAnyValue:` and plain positive
- *   operators do not hold, `ForAllValues:`, plain negated operators and `...IfExists` hold, `Null: true` holds;
+ *   `ForAnyValue:` ignores `IfExists` (an absent key stays undecidable: AWS evaluates it false, and a
+ *   supplied value could make it true);
+ * - a key given with an empty value list is known and has no values: `ForAnyValue:` (with or without
+ *   `IfExists`) and plain positive operators do not hold, `ForAllValues:`, plain negated operators and
+ *   `...IfExists` hold, `Null: true` holds;
  * - without a set qualifier, a request key with several values holds for a positive operator when any value
  *   matches, and for a negated operator when no value matches;
  * - `ForAnyValue:` holds when at least one request value satisfies the operator, `ForAllValues:` when every

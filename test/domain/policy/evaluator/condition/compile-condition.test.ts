@@ -117,7 +117,9 @@ const cases: Case[] = [
   c('ForAllValues: absent key holds', { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Name'] } }, {}, true),
   c('ForAllValues:StringNotLike: no request value matches any pattern holds', { 'ForAllValues:StringNotLike': { 'aws:TagKeys': ['kubernetes.io/*'] } }, { 'aws:TagKeys': ['Name', 'Owner'] }, true),
   c('ForAllValues:StringNotLike: one request value matches a pattern does not hold', { 'ForAllValues:StringNotLike': { 'aws:TagKeys': ['kubernetes.io/*'] } }, { 'aws:TagKeys': ['Name', 'kubernetes.io/cluster/prod'] }, false),
-  c('ForAnyValue:StringLikeIfExists: absent key holds', { 'ForAnyValue:StringLikeIfExists': { 'aws:TagKeys': ['k*'] } }, {}, true),
+  c('ForAnyValue:StringLikeIfExists: IfExists is ignored, an absent key is missing context', { 'ForAnyValue:StringLikeIfExists': { 'aws:TagKeys': ['k*'] } }, {}, ['aws:TagKeys']),
+  c('ForAnyValue:StringLikeIfExists: IfExists is ignored, an empty set does not hold', { 'ForAnyValue:StringLikeIfExists': { 'aws:TagKeys': ['k*'] } }, { 'aws:TagKeys': [] }, false),
+  c('ForAllValues:StringLikeIfExists: absent key holds', { 'ForAllValues:StringLikeIfExists': { 'aws:TagKeys': ['k*'] } }, {}, true),
   c('set qualifier names are case-insensitive', { 'foranyvalue:stringequals': { 'aws:TagKeys': ['Name'] } }, { 'aws:TagKeys': ['Name'] }, true),
 
   // Multivalued request keys without qualifier
