@@ -47,7 +47,7 @@ describe('analyseIam', () => {
     const [cpRequest, workerRequest] = source.requests;
     expect(cpRequest?.role.name).toBe('k8s-control-plane');
     expect(cpRequest?.resource).toBe('*');
-    expect(cpRequest?.context).toEqual({ 'aws:ResourceTag/kubernetes.io/cluster/prod': ['owned'], 'aws:RequestTag/kubernetes.io/cluster/prod': ['owned'] });
+    expect(cpRequest?.context).toEqual({ 'aws:ResourceTag/kubernetes.io/cluster/prod': ['owned'], 'aws:RequestTag/kubernetes.io/cluster/prod': ['owned'], 'aws:RequestedRegion': ['us-west-1'] });
     expect(cpRequest?.actions).toHaveLength(catalog.allActions().length);
     expect(workerRequest?.actions).toHaveLength(catalog.allActions().length + 1);
     expect(workerRequest?.actions).toContain('lambda:InvokeFunction');

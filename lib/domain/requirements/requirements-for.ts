@@ -19,7 +19,10 @@ export interface RoleRequirements {
    * catalogue action matches): they cannot be decided and are reported as "could not check".
    */
   unresolved: string[];
-  /** Request context for decisions (the cluster tag, preset form). */
+  /**
+   * Request context for decisions: the cluster tag in the preset's form, and `aws:RequestedRegion` = the cluster's
+   * region (the cloud provider only calls its own region), so region-scoped grants are decided, not "context needed".
+   */
   context: Record<string, readonly string[]>;
 }
 
@@ -53,7 +56,7 @@ export function requirementsFor(cluster: ClusterConfig, role: RoleKey): RoleRequ
   const allowedExcess = uniqueActions(expand([...spec.tolerated, ...(cluster.allowedExcess?.[role] ?? [])], false)).filter(
     (a) => !taken.has(a.toLowerCase()),
   );
-  return { role, preset, required, optional, allowedExcess, unresolved: uniqueActions(unresolved), context: preset.contextFor(cluster.name) };
+  return { role, preset, required, optional, allowedExcess, unresolved: uniqueActions(unresolved), context: { ...preset.contextFor(cluster.name), 'aws:RequestedRegion': [cluster.region] } };
 }
 
 /**

@@ -109,15 +109,15 @@ describe('IAM checks review: effective excess', () => {
   it('a required action allowed unconditionally but under a Deny on a missing key is "allowed only with context"', async () => {
     const view = workerView(doc(
       { Effect: 'Allow', Action: worker.required, Resource: '*' },
-      { Sid: 'OnlyInRegion', Effect: 'Deny', Action: 'ec2:DescribeRegions', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } },
+      { Sid: 'OnlyForPlatform', Effect: 'Deny', Action: 'ec2:DescribeRegions', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/team': 'platform' } } },
     ));
     const drafts = await audit(view);
     expect(drafts).toEqual([
       expect.objectContaining({
         check: 'iam.required.denied',
         action: 'ec2:DescribeRegions',
-        title: 'Required action allowed only with context [aws:RequestedRegion]',
-        evidence: expect.objectContaining({ reason: 'missing-context', missingContextKeys: ['aws:RequestedRegion'] }),
+        title: 'Required action allowed only with context [aws:PrincipalTag/team]',
+        evidence: expect.objectContaining({ reason: 'missing-context', missingContextKeys: ['aws:PrincipalTag/team'] }),
       }),
     ]);
   });
@@ -126,7 +126,7 @@ describe('IAM checks review: effective excess', () => {
     // Arrange
     const view = workerView(
       doc({ Effect: 'Allow', Action: worker.required, Resource: '*' }),
-      doc({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }),
+      doc({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'platform' } } }),
     );
 
     // Act
@@ -136,9 +136,24 @@ describe('IAM checks review: effective excess', () => {
     const denied = drafts.filter((d) => d.check === 'iam.required.denied');
     expect(denied).toHaveLength(worker.required.length);
     for (const d of denied) {
-      expect(d.evidence).toEqual(expect.objectContaining({ reason: 'missing-context', missingContextKeys: ['aws:RequestedRegion'] }));
-      expect(d.detail).toContain('allowed only with context [aws:RequestedRegion]');
+      expect(d.evidence).toEqual(expect.objectContaining({ reason: 'missing-context', missingContextKeys: ['aws:PrincipalTag/team'] }));
+      expect(d.detail).toContain('allowed only with context [aws:PrincipalTag/team]');
     }
+  });
+
+  it('decides region-scoped grants with aws:RequestedRegion = the cluster region, instead of asking for context', async () => {
+    // Arrange: the same required actions, granted only in the cluster's region, or only in another region
+    const inRegion = workerView(doc({ Effect: 'Allow', Action: worker.required, Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': cluster.region } } }));
+    const elsewhere = workerView(doc({ Effect: 'Allow', Action: worker.required, Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }));
+
+    // Act
+    const allowed = await audit(inRegion);
+    const denied = (await audit(elsewhere)).filter((d) => d.check === 'iam.required.denied');
+
+    // Assert
+    expect(allowed).toEqual([]);
+    expect(denied).toHaveLength(worker.required.length);
+    expect(denied.every((d) => (d.evidence as { reason?: string }).reason === 'implicitDeny')).toBe(true);
   });
 });
 
