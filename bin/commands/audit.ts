@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { access, constants, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../../lib/adapters/config/index.js';
 import { InputError, UsageError } from '../../lib/app/errors.js';
@@ -121,6 +122,8 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
   if (opts.publish && deps.publish === undefined) {
     throw new UsageError('--publish is not available in this version yet; write the report with --output and publish it yourself');
   }
+  // Before the audit, not after it: a live audit's findings must not be lost to a typo in the output path.
+  if (opts.output !== undefined) await assertOutputWritable(opts.output);
   const config = await deps.loadConfig(opts.config, io.env);
   if (opts.publish && config.alerts?.topicArn === undefined) {
     throw new UsageError(`--publish needs an SNS topic: set alerts.topicArn in ${opts.config} or the ALERT_TOPIC_ARN environment variable`);
@@ -177,4 +180,30 @@ async function writeReport(deps: AuditCommandDeps, file: string, text: string): 
     const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
     throw new InputError(`--output ${file}: cannot write the report (${reason})`, file, undefined, { cause: err });
   }
+}
+
+/**
+ * Checks that `--output FILE` can be written: its directory exists and is writable, and FILE is not a directory.
+ *
+ * @throws UsageError naming --output, the file and what is wrong
+ */
+export async function assertOutputWritable(file: string): Promise<void> {
+  const target = resolve(file);
+  const dir = dirname(target);
+  const problem = await (async (): Promise<string | undefined> => {
+    try {
+      if (!(await stat(dir)).isDirectory()) return `${dir} is not a directory`;
+      await access(dir, constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' ? `the directory ${dir} does not exist` : `the directory ${dir} cannot be written (${code ?? String(err)})`;
+    }
+    try {
+      if ((await stat(target)).isDirectory()) return 'it is a directory';
+    } catch {
+      // Not there yet: it will be created.
+    }
+    return undefined;
+  })();
+  if (problem !== undefined) throw new UsageError(`--output ${file}: cannot write the report there: ${problem}`, file);
 }

@@ -314,6 +314,20 @@ describe('kube-aws-audit CLI', () => {
     expect((JSON.parse(h.written.get('report.json') ?? '') as Report).schemaVersion).toBe(1);
   });
 
+  it('exits 2 before auditing when the directory of --output does not exist, so no finding is lost', async () => {
+    // Arrange
+    let audited = false;
+    const h = harness({ deps: { runAudit: async () => { audited = true; throw new Error('must not run'); } } });
+
+    // Act
+    const code = await main([...AUDIT, '--output', 'no-such-dir/report.json'], h.io, h.deps);
+
+    // Assert
+    expect(code).toBe(2);
+    expect(expectOneErrorLine(h.stderr())).toMatch(/^kube-aws-audit: --output no-such-dir\/report.json: cannot write the report there: the directory .*no-such-dir does not exist$/);
+    expect(audited).toBe(false);
+  });
+
   it('renders a table by default when stdout is a terminal, and reports progress when stderr is one', async () => {
     // Arrange
     const h = harness({ stdoutTTY: true, stderrTTY: true, env: { NO_COLOR: '1' } });

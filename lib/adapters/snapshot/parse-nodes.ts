@@ -4,7 +4,14 @@ import { definedOnly, uniqueBy } from './aws-cli-fields.js';
 import type { SnapshotFile } from './snapshot-files.js';
 import { validatePages, validateSnapshotJson } from './validate-snapshot-json.js';
 
+/** `kind` of an object when present: catches the output of another `kubectl get` (e.g. pods) saved under this name. */
+const kindSchema = (...kinds: [string, ...string[]]) =>
+  z
+    .enum(kinds, { error: (issue) => `expected ${kinds.map((k) => JSON.stringify(k)).join(' or ')} (the output of \`kubectl get nodes -o json\`), got ${JSON.stringify(issue.input)}` })
+    .optional();
+
 const nodeSchema = z.looseObject({
+  kind: kindSchema('Node'),
   metadata: z.looseObject({
     name: z.string(),
     labels: z.record(z.string(), z.string()).optional(),
@@ -24,7 +31,7 @@ const nodeSchema = z.looseObject({
 
 type RawNode = z.output<typeof nodeSchema>;
 
-const listSchema = z.looseObject({ items: z.array(nodeSchema) });
+const listSchema = z.looseObject({ kind: kindSchema('List', 'NodeList'), items: z.array(nodeSchema) });
 
 /**
  * Parses `kubectl-get-nodes.json`: the `List` printed by `kubectl get nodes -o json` (a `NodeList` from the API

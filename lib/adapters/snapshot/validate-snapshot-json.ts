@@ -16,8 +16,9 @@ export function validateSnapshotJson<S extends z.ZodType>(schema: S, file: Snaps
   const result = schema.safeParse(json);
   if (result.success) return result.data;
   const issues = result.error.issues;
-  const texts = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => issueText(issue, json, basePath));
-  if (issues.length > MAX_LISTED_ISSUES) texts.push(`and ${issues.length - MAX_LISTED_ISSUES} more problems`);
+  const grouped = groupByShape(issues.map((issue) => issueText(issue, json, basePath)));
+  const texts = grouped.slice(0, MAX_LISTED_ISSUES);
+  if (grouped.length > MAX_LISTED_ISSUES) texts.push(`and ${grouped.length - MAX_LISTED_ISSUES} more problems`);
   const firstPath = formatJsonPath([...basePath, ...(issues[0]?.path ?? [])]);
   throw new SnapshotError(`${file.path}: ${texts.join('; ')}`, file.path, firstPath, { cause: result.error });
 }
@@ -49,6 +50,21 @@ export function validatePages<S extends z.ZodType>(
     throw new SnapshotError(`${file.path}: ${keys.requiredKey}: missing; expected ${expected}`, file.path, keys.requiredKey);
   }
   return pages.map((candidate, index) => validateSnapshotJson(page, file, candidate, Array.isArray(json) ? [index] : []));
+}
+
+/**
+ * Folds problems that differ only in array indices into one, keeping the first path:
+ * `items[0].kind: expected "Node", got "Pod" (and the same at 11 more places)`.
+ */
+function groupByShape(texts: readonly string[]): string[] {
+  const groups = new Map<string, { first: string; count: number }>();
+  for (const text of texts) {
+    const shape = text.replace(/\[\d+\]/g, '[]');
+    const group = groups.get(shape);
+    if (group === undefined) groups.set(shape, { first: text, count: 1 });
+    else group.count += 1;
+  }
+  return [...groups.values()].map(({ first, count }) => (count === 1 ? first : `${first} (and the same at ${count - 1} more place${count > 2 ? 's' : ''})`));
 }
 
 function issueText(issue: z.core.$ZodIssue, root: unknown, basePath: readonly PropertyKey[]): string {

@@ -31,6 +31,17 @@ const actionList = z.array(z.string({ error: ACTION_MESSAGE }).regex(ACTION, { m
 const perRole = <T extends z.ZodTypeAny>(item: T) =>
   z.strictObject({ controlPlane: item.optional(), worker: item.optional() }, onWrongType('expected a mapping with controlPlane and/or worker'));
 
+/**
+ * True when the text starts with a day of the calendar (`2026-02-29` is not one) and whatever follows it is a time
+ * `Date.parse` understands (`2026-10-31T12:00:00Z`), so an expiry can never be a date that silently never comes.
+ */
+function isRealDate(text: string): boolean {
+  const day = text.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) return false;
+  return text.length === 10 || !Number.isNaN(Date.parse(text));
+}
+
 export const suppressionSchema = z.strictObject({
   check: z.string({ error: 'expected a check id like tags.subnet.missing' }).min(1),
   /** Resource id (instance, subnet, role ARN, vpc+az, ...) or `*` for every resource of the check. */
@@ -40,7 +51,16 @@ export const suppressionSchema = z.strictObject({
   reason: z.string({ error: 'a suppression needs a reason' }).min(1, { message: 'a suppression needs a reason' }),
   /** ISO date (YYYY-MM-DD); after it the suppression no longer applies. YAML dates are accepted too. */
   expires: z
-    .union([z.string().regex(/^\d{4}-\d{2}-\d{2}/, { message: 'expected a date YYYY-MM-DD' }), z.date()], { error: 'expected a date YYYY-MM-DD' })
+    .union(
+      [
+        z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}/, { message: 'expected a date YYYY-MM-DD', abort: true })
+          .refine(isRealDate, { error: (issue) => `expected a real date YYYY-MM-DD, got ${JSON.stringify(issue.input)}` }),
+        z.date(),
+      ],
+      { error: 'expected a date YYYY-MM-DD' },
+    )
     .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
     .optional(),
 });

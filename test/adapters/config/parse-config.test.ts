@@ -124,6 +124,17 @@ describe('parseConfig', () => {
     );
   });
 
+  it('rejects a suppression that expires on a day the calendar does not have, and keeps real days and times', () => {
+    const withExpiry = (expires: string) => `${MINIMAL}    suppressions: [ { check: tags.subnet.missing, resource: subnet-0abc, reason: moving, expires: ${expires} } ]\n`;
+
+    expect(configError(withExpiry('2026-13-45')).message).toBe('config.yaml: clusters[0].suppressions[0].expires: expected a real date YYYY-MM-DD, got "2026-13-45"');
+    expect(configError(withExpiry('2026-02-29')).path).toBe('clusters[0].suppressions[0].expires');
+    expect(configError(withExpiry('2026-10-31x')).path).toBe('clusters[0].suppressions[0].expires');
+    expect(configError(withExpiry('soon')).message).toBe('config.yaml: clusters[0].suppressions[0].expires: expected a date YYYY-MM-DD, got "soon"');
+    expect(parseConfig(withExpiry('2028-02-29'), 'config.yaml', NO_ENV).clusters[0]?.suppressions[0]?.expires).toBe('2028-02-29');
+    expect(parseConfig(withExpiry('2026-10-31T12:00:00Z'), 'config.yaml', NO_ENV).clusters[0]?.suppressions[0]?.expires).toBe('2026-10-31T12:00:00Z');
+  });
+
   it('rejects a duplicate cluster', () => {
     const error = configError(`${MINIMAL}${MINIMAL.replace('clusters:\n', '')}`);
 

@@ -97,12 +97,22 @@ describe('parseInstances', () => {
     );
   });
 
-  it('lists at most five problems', () => {
+  it('folds the same problem at several array indices into one', () => {
     const json = { Reservations: [{ Instances: Array.from({ length: 7 }, () => ({ State: { Name: 'running' } })) }] };
 
     const message = errorOf(() => parseInstances(snapshotFile(SPEC, json))).message;
 
+    expect(message).toBe('snap/ec2-describe-instances.json: Reservations[0].Instances[0].InstanceId: expected a string, but it is missing (and the same at 6 more places)');
+  });
+
+  it('lists at most five different problems', () => {
+    const fields = ['InstanceId', 'SubnetId', 'VpcId', 'PrivateDnsName', 'PrivateIpAddress', 'Placement', 'SecurityGroups', 'Tags'];
+    const instance = Object.fromEntries([['InstanceId', 'i-1'], ['State', { Name: 'running' }], ...fields.slice(1).map((f) => [f, 5])]);
+    const json = { Reservations: [{ Instances: [instance, { ...instance, InstanceId: 5 }] }] };
+
+    const message = errorOf(() => parseInstances(snapshotFile(SPEC, json))).message;
+
     expect(message.split('; ')).toHaveLength(6);
-    expect(message).toMatch(/; and 2 more problems$/);
+    expect(message).toMatch(/; and \d+ more problems$/);
   });
 });

@@ -45,6 +45,15 @@ describe('parseNodes', () => {
     );
   });
 
+  it('rejects the items of another kubectl get (pods), naming the kind found', () => {
+    const pods = { kind: 'List', items: [{ kind: 'Pod', metadata: { name: 'web-1' } }] };
+
+    expect(snapshotErrorOf(() => parseNodes(snapshotFile(SPEC, pods))).message).toBe(
+      'snap/kubectl-get-nodes.json: items[0].kind: expected "Node" (the output of `kubectl get nodes -o json`), got "Pod"',
+    );
+    expect(snapshotErrorOf(() => parseNodes(snapshotFile(SPEC, { kind: 'PodList', items: [] }))).path).toBe('kind');
+  });
+
   it('names the expected command for another kind of object', () => {
     expect(snapshotErrorOf(() => parseNodes(snapshotFile(SPEC, { kind: 'Pod', metadata: { name: 'x' } }))).message).toBe(
       'snap/kubectl-get-nodes.json: expected the output of `kubectl get nodes -o json` (an object with items), got an object with kind, metadata',
