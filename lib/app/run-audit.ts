@@ -138,17 +138,23 @@ async function auditCluster(
   // Copied only now: a decision source appends its notes (e.g. a fallback from simulation to the local evaluator)
   // while the IAM analysis runs.
   const notes = [...collected.notes];
+  const membership = computeMembership(view, cluster);
   if (cluster.account !== undefined && view.account !== undefined && view.account !== cluster.account) {
     notes.push(`the collected data is of account ${view.account}, the config says ${cluster.account}`);
   }
   if (view.region !== undefined && view.region !== cluster.region) {
     notes.push(`the collected data is of region ${view.region}, the config says ${cluster.region}`);
   }
-  const membership = computeMembership(view, cluster);
+  const examinesResources = families.includes('tags') || families.includes('nodes');
+  if (examinesResources && membership.instances.length === 0 && !view.gaps.some((g) => g.kind === 'instances' && g.resourceId === undefined)) {
+    notes.push(
+      `no instance of cluster ${cluster.name} was found (by the kubernetes.io/cluster/${cluster.name} or KubernetesCluster tag, ` +
+        `the configured roles' instance profiles, or autoScalingGroups): the tag and node checks had nothing to examine; check the cluster name`,
+    );
+  }
   const drafts = evaluateCluster({ view, cluster, families, membership, iam, iamUnavailableReason });
 
   progress('report');
-  const examinesResources = families.includes('tags') || families.includes('nodes');
   const coverage: Coverage = {
     roles: iam?.rolesExamined ?? 0,
     instances: examinesResources ? membership.instances.length : 0,

@@ -8,6 +8,7 @@ import type { DecisionRequest, PolicyDecisionSource } from '../../lib/domain/pol
 import { parsePolicyDocument } from '../../lib/domain/policy/document.js';
 import { LocalPolicyDecisionSource } from '../../lib/domain/policy/local-decision-source.js';
 import { generatePolicy } from '../../lib/domain/requirements/generate-policy.js';
+import { uniqueActions } from '../../lib/domain/requirements/actions.js';
 import { presetByName } from '../../lib/domain/requirements/presets.js';
 import { aCluster, aGap, aRole, aView, DEFAULTS } from '../support/builders.js';
 import { allowDocument, aRoleWithPolicy, decisionsFor } from '../support/iam.js';
@@ -34,24 +35,29 @@ async function audit(view: AccountView, cluster: ClusterConfig, source: PolicyDe
 }
 
 describe('analyseIam', () => {
-  it('decides every catalogue action plus the requirements in one call per role, with the preset context', async () => {
+  it('decides every catalogue action plus the requirements, with the preset context adjusted per service', async () => {
     // Arrange
     const cluster = aCluster({ extraRequired: { worker: ['lambda:InvokeFunction'] } });
     const source = new FakeSource();
+    const base = { 'aws:ResourceTag/kubernetes.io/cluster/prod': ['owned'], 'aws:RequestTag/kubernetes.io/cluster/prod': ['owned'], 'aws:RequestedRegion': ['us-west-1'] };
 
     // Act
     const iam = await analyseIam(aView({ roles: clusterRoles() }), cluster, source);
 
-    // Assert
-    expect(source.requests).toHaveLength(2);
-    const [cpRequest, workerRequest] = source.requests;
-    expect(cpRequest?.role.name).toBe('k8s-control-plane');
-    expect(cpRequest?.resource).toBe('*');
-    expect(cpRequest?.context).toEqual({ 'aws:ResourceTag/kubernetes.io/cluster/prod': ['owned'], 'aws:RequestTag/kubernetes.io/cluster/prod': ['owned'], 'aws:RequestedRegion': ['us-west-1'] });
-    expect(cpRequest?.actions).toHaveLength(catalog.allActions().length);
-    expect(workerRequest?.actions).toHaveLength(catalog.allActions().length + 1);
-    expect(workerRequest?.actions).toContain('lambda:InvokeFunction');
+    // Assert: per role one call for IAM (global endpoint), one for EC2 (ec2:Region), one for every other service
+    const cpRequests = source.requests.filter((r) => r.role.name === 'k8s-control-plane');
+    const workerRequests = source.requests.filter((r) => r.role.name === 'k8s-worker');
+    expect(source.requests).toHaveLength(6);
+    expect(cpRequests.every((r) => r.resource === '*')).toBe(true);
+    const contextOf = (service: string) => cpRequests.find((r) => r.actions.every((a) => a.startsWith(`${service}:`)))?.context;
+    expect(contextOf('iam')).toEqual({ ...base, 'aws:RequestedRegion': ['us-east-1'] });
+    expect(contextOf('ec2')).toEqual({ ...base, 'ec2:Region': ['us-west-1'] });
+    expect(cpRequests.find((r) => r.actions.includes('kms:DescribeKey'))?.context).toEqual(base);
+    expect(cpRequests.flatMap((r) => r.actions)).toHaveLength(catalog.allActions().length);
+    expect(workerRequests.flatMap((r) => r.actions)).toHaveLength(catalog.allActions().length + 1);
+    expect(workerRequests.flatMap((r) => r.actions)).toContain('lambda:InvokeFunction');
     expect(iam).toEqual(expect.objectContaining({ rolesExamined: 2, actionsEvaluated: 2 * catalog.allActions().length + 1, engine: 'aws-simulation' }));
+    expect(iam.roles[0]?.decisions?.map((d) => d.action)).toEqual(uniqueActions([...cp.required, ...cp.optional, ...catalog.allActions()]));
   });
 
   it('passes the legacy-tag context for kops', async () => {
@@ -83,8 +89,8 @@ describe('analyseIam', () => {
     // Act
     const { drafts } = await audit(aView({ roles: [aRole({ name: 'k8s-worker' })] }), aCluster(), source);
 
-    // Assert
-    expect(source.requests).toHaveLength(1);
+    // Assert: only the existing worker role is decided
+    expect([...new Set(source.requests.map((r) => r.role.name))]).toEqual(['k8s-worker']);
     expect(drafts.map((d) => [d.check, d.status ?? 'fail'])).toEqual([['iam.role.missing', 'fail']]);
   });
 
@@ -111,8 +117,9 @@ describe('analyseIam', () => {
     // Act
     const { iam, drafts } = await audit(aView({ roles: clusterRoles() }), cluster, source);
 
-    // Assert
-    expect(source.requests).toHaveLength(1);
+    // Assert: one role, each action decided once
+    expect([...new Set(source.requests.map((r) => r.role.name))]).toEqual(['k8s-worker']);
+    expect(source.requests.flatMap((r) => r.actions)).toHaveLength(iam.actionsEvaluated);
     expect(iam.roles).toHaveLength(1);
     expect(iam.roles[0]?.keys).toEqual(['controlPlane', 'worker']);
     expect(drafts).toEqual([]);
@@ -250,6 +257,39 @@ describe('analyseIam with the local evaluator', () => {
     ]);
   });
 
+  it('decides IAM actions in us-east-1, where IAM\'s endpoint is: a region guardrail that forgot iam:* denies iam:CreateServiceLinkedRole', async () => {
+    // Arrange: every required action, and a Deny outside the cluster region that exempts only sts:*
+    const guardrail = { Sid: 'DenyOtherRegions', Effect: 'Deny', NotAction: ['sts:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': [DEFAULTS.region] } } };
+    const exempted = { ...guardrail, NotAction: ['sts:*', 'iam:*'] };
+    const view = (deny: Record<string, unknown>) => aView({ roles: [aRoleWithPolicy('k8s-control-plane', allowDocument([...cp.required, ...cp.optional], [deny]))] });
+    const cluster = aCluster({ roles: { controlPlane: DEFAULTS.controlPlaneRoleArn } });
+
+    // Act
+    const forgot = await audit(view(guardrail), cluster);
+    const fine = await audit(view(exempted), cluster);
+
+    // Assert
+    expect(forgot.drafts.map((d) => [d.check, d.action, d.evidence?.reason])).toEqual([['iam.required.denied', 'iam:CreateServiceLinkedRole', 'explicitDeny']]);
+    expect(forgot.drafts[0]?.evidence?.context).toEqual(expect.objectContaining({ 'aws:RequestedRegion': ['us-east-1'] }));
+    expect(fine.drafts).toEqual([]);
+  });
+
+  it('decides EC2 actions with ec2:Region = the cluster region (AWS\'s "full EC2 access within a specific Region" policy)', async () => {
+    // Arrange: the worker's EC2 actions granted only through ec2:Region, in the cluster's region or in another one
+    const ec2 = worker.required.filter((a) => a.startsWith('ec2:'));
+    const scoped = (region: string) =>
+      aView({ roles: [aRoleWithPolicy('k8s-worker', allowDocument(worker.required.filter((a) => !a.startsWith('ec2:')), [{ Effect: 'Allow', Action: ec2, Resource: '*', Condition: { StringEquals: { 'ec2:Region': region } } }]))] });
+    const cluster = aCluster({ roles: { worker: DEFAULTS.workerRoleArn } });
+
+    // Act
+    const inRegion = await audit(scoped(DEFAULTS.region), cluster);
+    const elsewhere = await audit(scoped('eu-west-1'), cluster);
+
+    // Assert
+    expect(inRegion.drafts).toEqual([]);
+    expect(elsewhere.drafts.map((d) => [d.check, d.action, d.evidence?.reason])).toEqual(ec2.map((a) => ['iam.required.denied', a, 'implicitDeny']));
+  });
+
   it('reports a managed policy missing from the data as could not check', async () => {
     // Arrange
     const role = aRole({ name: 'k8s-worker', attachedPolicies: [{ arn: 'arn:aws:iam::123456789012:policy/gone', name: 'gone' }] });
@@ -295,5 +335,26 @@ describe('analyseIam with the local evaluator', () => {
       // Assert
       expect(drafts.map((d) => [d.check, d.action])).toEqual([...p.controlPlane.optional, ...p.worker.optional].map((a) => ['iam.optional.denied', a]));
     });
+  });
+});
+
+describe('analyseIam when the decision source leaves an action unanswered', () => {
+  it('records it as the reason the role could not be checked instead of dropping the action', async () => {
+    // Arrange: a source that answers every action but one
+    const view = aView({ roles: [aRole({ name: 'k8s-worker' })] });
+    const local = new LocalPolicyDecisionSource(view);
+    const lossy = {
+      engine: 'local' as const,
+      async decide(request: Parameters<LocalPolicyDecisionSource['decide']>[0]) {
+        return (await local.decide(request)).filter((d) => d.action !== 'ec2:DescribeRegions');
+      },
+    };
+
+    // Act
+    const analysis = await analyseIam(view, aCluster({ roles: { worker: DEFAULTS.workerRoleArn } }), lossy);
+
+    // Assert
+    expect(analysis.roles[0]?.decisionError).toContain('returned no decision for ec2:DescribeRegions');
+    expect(analysis.roles[0]?.decisions).toBeUndefined();
   });
 });

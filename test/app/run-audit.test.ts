@@ -286,3 +286,25 @@ describe('runAudit notes from the decision source', () => {
     expect(report.clusters[0]?.notes).toContain('IAM simulation unavailable for the role: AccessDenied; used the local evaluator');
   });
 });
+
+describe('runAudit on a cluster without members', () => {
+  it('says so in a cluster note instead of looking clean (e.g. a misspelled cluster name)', async () => {
+    // Arrange: the account has alpha's tagged instance (without an instance profile); the config names "alpah"
+    const view = clusterView('alpha', 'i-0aaaaaaaaaaaaaaa1');
+    const { instanceProfileArn: _profile, ...untied } = view.instances[0]!;
+    const source = fakeSource({ alpah: { ...view, instances: [untied] } });
+
+    // Act
+    const report = await runAudit({ config: config([{ name: 'alpah' }]), source, families: ['tags', 'nodes'], now: NOW });
+
+    // Assert
+    expect(report.findings).toEqual([]);
+    expect(report.clusters[0]?.notes).toEqual([expect.stringContaining('no instance of cluster alpah was found')]);
+  });
+
+  it('adds no such note when the cluster has members', async () => {
+    const report = await runAudit({ config: config([{ name: 'alpha' }]), source: fakeSource(views()), families: ['tags'], now: NOW });
+
+    expect(report.clusters[0]?.notes).toBeUndefined();
+  });
+});

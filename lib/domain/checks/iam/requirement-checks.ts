@@ -1,7 +1,8 @@
 import type { ClusterConfig } from '../../config/schema.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import type { ActionDecision } from '../../policy/decisions.js';
-import { catalog } from '../../policy/catalog/index.js';
+import { catalog, serviceOf } from '../../policy/catalog/index.js';
+import { serviceRequestContext } from '../../requirements/request-context.js';
 import type { IamRoleInput } from './iam-check-input.js';
 import { explainDenial, isAllowed, type Denial } from './denial.js';
 import { generatorRemediation } from './remediation.js';
@@ -84,7 +85,7 @@ export function checkRequirements(input: IamRoleInput, cluster: ClusterConfig): 
           ...(denial.missingContextKeys ? { missingContextKeys: denial.missingContextKeys } : {}),
           ...(decision.allowedByBoundary !== undefined ? { allowedByBoundary: decision.allowedByBoundary } : {}),
           ...(decision.allowedByOrganizations !== undefined ? { allowedByOrganizations: decision.allowedByOrganizations } : {}),
-          context: input.requirements.context,
+          context: serviceRequestContext(input.requirements.context, serviceOf(action)),
         },
         remediation: remediationFor(denial, input, cluster, check === 'iam.optional.denied'),
       });
