@@ -3,10 +3,10 @@
  * (kubernetes/kops pkg/model/iam/iam_builder.go, master 2026-08). kops writes the only widely used tag-scoped
  * policy for the AWS cloud provider; the other presets reuse its classification with their own tag key.
  */
-import { uniqueActions } from './actions.js';
+import { ROUTE_CONTROLLER_ACTIONS, uniqueActions } from './actions.js';
 
-/** kops `AddCCMPermissions`: clusterTaggedAction (aws:ResourceTag), including the cloud-routes pair. */
-const KOPS_CCM_MUTATING = [
+/** kops `AddCCMPermissions`: clusterTaggedAction (aws:ResourceTag), without the cloud-routes pair. */
+export const KOPS_CCM_CLUSTER_TAGGED = [
   'ec2:ModifyInstanceAttribute',
   'ec2:AuthorizeSecurityGroupIngress',
   'ec2:DeleteSecurityGroup',
@@ -31,21 +31,21 @@ const KOPS_CCM_MUTATING = [
   'elasticloadbalancing:RegisterTargets',
   'elasticloadbalancing:DeregisterTargets',
   'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
-  'ec2:CreateRoute',
-  'ec2:DeleteRoute',
 ] as const;
 
-/**
- * kops `AddCCMPermissions`: clusterTaggedCreateAction (aws:RequestTag) and `AddEC2CreateAction` (CreateSecurityGroup
- * with tag-on-create, hence ec2:CreateTags conditioned on the request tag).
- */
-const KOPS_CCM_CREATE = [
+/** kops `AddCCMPermissions`: clusterTaggedCreateAction and AddEC2CreateAction(CreateSecurityGroup) (aws:RequestTag). */
+export const KOPS_CCM_CLUSTER_TAGGED_CREATE = [
   'elasticloadbalancing:CreateLoadBalancer',
   'elasticloadbalancing:CreateListener',
   'elasticloadbalancing:CreateTargetGroup',
   'ec2:CreateSecurityGroup',
-  'ec2:CreateTags',
 ] as const;
+
+/** kops `AddCCMPermissions` mutations, including the cloud-routes pair (also cluster-tagged). */
+const KOPS_CCM_MUTATING = [...KOPS_CCM_CLUSTER_TAGGED, ...ROUTE_CONTROLLER_ACTIONS] as const;
+
+/** The create actions, plus ec2:CreateTags conditioned on the request tag (tag-on-create of security groups). */
+const KOPS_CCM_CREATE = [...KOPS_CCM_CLUSTER_TAGGED_CREATE, 'ec2:CreateTags'] as const;
 
 /** kops `AddAWSEBSCSIDriverPermissions`: volume mutations on tagged volumes, CreateVolume with tag-on-create. */
 const KOPS_VOLUME_MUTATING = ['ec2:ModifyVolume', 'ec2:AttachVolume', 'ec2:DeleteVolume', 'ec2:DetachVolume'] as const;

@@ -1,7 +1,7 @@
 import type { Preset } from '../preset.js';
 import { contextFromTagScoping } from '../preset.js';
 import { CCM_FEATURE_DEPENDENT_ACTIONS, ECR_PULL_ACTIONS, ROUTE_CONTROLLER_ACTIONS, uniqueActions } from '../actions.js';
-import { classifyForTagScoping } from '../tag-scoping.js';
+import { classifyForTagScoping, KOPS_CCM_CLUSTER_TAGGED, KOPS_CCM_CLUSTER_TAGGED_CREATE } from '../tag-scoping.js';
 
 // Source: kubernetes/kops pkg/model/iam/iam_builder.go, master 2026-08 (DOMAIN.md section 2).
 // Control plane = what AddCCMPermissions grants (unconditional, clusterTaggedAction, clusterTaggedCreateAction,
@@ -28,42 +28,6 @@ const UNCONDITIONAL = [
   'kms:DescribeKey',
 ] as const;
 
-/** AddCCMPermissions: clusterTaggedAction (aws:ResourceTag/KubernetesCluster = <cluster>). */
-const CLUSTER_TAGGED = [
-  'ec2:ModifyInstanceAttribute',
-  'ec2:AuthorizeSecurityGroupIngress',
-  'ec2:DeleteSecurityGroup',
-  'ec2:RevokeSecurityGroupIngress',
-  'elasticloadbalancing:AttachLoadBalancerToSubnets',
-  'elasticloadbalancing:ApplySecurityGroupsToLoadBalancer',
-  'elasticloadbalancing:CreateLoadBalancerListeners',
-  'elasticloadbalancing:CreateLoadBalancerPolicy',
-  'elasticloadbalancing:ConfigureHealthCheck',
-  'elasticloadbalancing:DeleteLoadBalancer',
-  'elasticloadbalancing:DeleteLoadBalancerListeners',
-  'elasticloadbalancing:DetachLoadBalancerFromSubnets',
-  'elasticloadbalancing:DeregisterInstancesFromLoadBalancer',
-  'elasticloadbalancing:ModifyLoadBalancerAttributes',
-  'elasticloadbalancing:RegisterInstancesWithLoadBalancer',
-  'elasticloadbalancing:SetLoadBalancerPoliciesForBackendServer',
-  'elasticloadbalancing:AddTags',
-  'elasticloadbalancing:DeleteListener',
-  'elasticloadbalancing:DeleteTargetGroup',
-  'elasticloadbalancing:ModifyListener',
-  'elasticloadbalancing:ModifyTargetGroup',
-  'elasticloadbalancing:RegisterTargets',
-  'elasticloadbalancing:DeregisterTargets',
-  'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
-] as const;
-
-/** AddCCMPermissions: clusterTaggedCreateAction and AddEC2CreateAction(CreateSecurityGroup) (aws:RequestTag). */
-const CLUSTER_TAGGED_CREATE = [
-  'elasticloadbalancing:CreateLoadBalancer',
-  'elasticloadbalancing:CreateListener',
-  'elasticloadbalancing:CreateTargetGroup',
-  'ec2:CreateSecurityGroup',
-] as const;
-
 /**
  * kops grants ec2:CreateTags (tag-on-create of security groups) and ec2:DeleteTags only on
  * `arn:aws:ec2:*:*:security-group/*`. Decided for `Resource: "*"` they read as not allowed, so they are optional
@@ -86,7 +50,7 @@ const NODEUP = [
 ] as const;
 const ETCD_MANAGER = ['ec2:DescribeVolumes', 'ec2:AttachVolume'] as const;
 
-const CONTROL_PLANE_REQUIRED = uniqueActions([...UNCONDITIONAL, ...CLUSTER_TAGGED, ...ROUTE_CONTROLLER_ACTIONS, ...CLUSTER_TAGGED_CREATE]);
+const CONTROL_PLANE_REQUIRED = uniqueActions([...UNCONDITIONAL, ...KOPS_CCM_CLUSTER_TAGGED, ...ROUTE_CONTROLLER_ACTIONS, ...KOPS_CCM_CLUSTER_TAGGED_CREATE]);
 const CONTROL_PLANE_OPTIONAL = uniqueActions([...SECURITY_GROUP_TAGGING, ...CCM_FEATURE_DEPENDENT_ACTIONS]);
 
 const scoping = {
