@@ -6,7 +6,7 @@ import { deliverReport, type DeliveryResult } from './deliver.js';
 import type { AlertPublisher, ReportStore } from './delivery-ports.js';
 import type { AccountSource } from './ports.js';
 import { runAudit } from './run-audit.js';
-import { groupByStateKey, mergeReports, withClusterNote } from './state-keys.js';
+import { groupByStateKey, loadPreviousReports, withClusterNote } from './state-keys.js';
 
 /** Options of {@link runOnDemandAudit}. */
 export interface OnDemandAuditOptions {
@@ -48,19 +48,7 @@ export async function runOnDemandAudit(options: OnDemandAuditOptions): Promise<O
   const selected = options.clusters === undefined || options.clusters.length === 0 ? config.clusters : config.clusters.filter((c) => options.clusters?.includes(c.name));
   const groups = groupByStateKey(selected);
 
-  const loaded: Report[] = [];
-  const failures: { key: string; message: string }[] = [];
-  if (store !== undefined) {
-    for (const key of groups.keys()) {
-      try {
-        const previous = await store.get(key);
-        if (previous !== undefined) loaded.push(previous);
-      } catch (error) {
-        failures.push({ key, message: error instanceof Error ? error.message : String(error) });
-      }
-    }
-  }
-  const previous = mergeReports(loaded);
+  const { previous, failures } = await loadPreviousReports(store, groups.keys());
 
   let report = await runAudit({
     config,

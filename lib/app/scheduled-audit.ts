@@ -5,7 +5,7 @@ import { deliverReport, type DeliveryResult } from './deliver.js';
 import type { AlertPublisher, ReportStore } from './delivery-ports.js';
 import type { AccountSource } from './ports.js';
 import { runAudit } from './run-audit.js';
-import { groupByStateKey, mergeReports, reportForClusters, withClusterNote } from './state-keys.js';
+import { groupByStateKey, loadPreviousReports, reportForClusters, withClusterNote } from './state-keys.js';
 
 /** Options of {@link runScheduledAudit}. */
 export interface ScheduledAuditOptions {
@@ -58,18 +58,8 @@ export async function runScheduledAudit(options: ScheduledAuditOptions): Promise
   const groups = groupByStateKey(config.clusters);
   const stateProblems: StateProblem[] = [];
 
-  const loaded: Report[] = [];
-  if (store !== undefined) {
-    for (const key of groups.keys()) {
-      try {
-        const previous = await store.get(key);
-        if (previous !== undefined) loaded.push(previous);
-      } catch (error) {
-        stateProblems.push({ key, operation: 'load', message: messageOf(error) });
-      }
-    }
-  }
-  const previous = mergeReports(loaded);
+  const { previous, failures } = await loadPreviousReports(store, groups.keys());
+  for (const failure of failures) stateProblems.push({ ...failure, operation: 'load' });
 
   let report = await runAudit({
     config,

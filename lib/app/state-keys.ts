@@ -2,6 +2,7 @@ import type { ClusterConfig } from '../domain/config/schema.js';
 import { summarize } from '../domain/report/build-report.js';
 import type { Report } from '../domain/report/report.js';
 import type { ReportChanges } from '../domain/report/sns/report-changes.js';
+import type { ReportStore } from './delivery-ports.js';
 
 /** The state key of clusters whose config names no account: the account of the function's own credentials. */
 export const CURRENT_ACCOUNT_KEY = 'current-account';
@@ -57,4 +58,28 @@ export function withClusterNote(report: Report, clusters: readonly Pick<ClusterC
     ...report,
     clusters: report.clusters.map((c) => (keys.has(`${c.name}\u0000${c.region}`) ? { ...c, notes: [...(c.notes ?? []), note] } : c)),
   };
+}
+
+/**
+ * Loads the stored previous report of every state key and merges them. A key that fails to load is returned in
+ * `failures` (never read as "first run": the caller alerts in mode `all` and notes it); NoSuchKey is `undefined` in
+ * the store and simply contributes nothing.
+ */
+export async function loadPreviousReports(
+  store: ReportStore | undefined,
+  keys: Iterable<string>,
+): Promise<{ previous: Report | undefined; failures: { key: string; message: string }[] }> {
+  const loaded: Report[] = [];
+  const failures: { key: string; message: string }[] = [];
+  if (store !== undefined) {
+    for (const key of keys) {
+      try {
+        const previous = await store.get(key);
+        if (previous !== undefined) loaded.push(previous);
+      } catch (error) {
+        failures.push({ key, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+  return { previous: mergeReports(loaded), failures };
 }

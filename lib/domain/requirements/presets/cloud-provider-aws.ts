@@ -7,7 +7,7 @@ import { classifyForTagScoping } from '../tag-scoping.js';
 // The doc lists elasticloadbalancing:AddTags twice; it appears once here (57 unique control-plane actions).
 
 /** Control-plane policy of the prerequisites doc, in the doc's order. All on `Resource: "*"`. */
-const CONTROL_PLANE_REQUIRED = [
+export const CCM_CONTROL_PLANE_REQUIRED = [
   'autoscaling:DescribeAutoScalingGroups',
   'autoscaling:DescribeLaunchConfigurations',
   'autoscaling:DescribeTags',
@@ -74,7 +74,7 @@ const scoping = {
   description: 'kubernetes.io/cluster/<cluster> = owned | shared',
   tagKey: (cluster: string) => `kubernetes.io/cluster/${cluster}`,
   tagValues: () => ['owned', 'shared'],
-  ...classifyForTagScoping([...CONTROL_PLANE_REQUIRED, ...CCM_FEATURE_DEPENDENT_ACTIONS, ...WORKER_REQUIRED]),
+  ...classifyForTagScoping([...CCM_CONTROL_PLANE_REQUIRED, ...CCM_FEATURE_DEPENDENT_ACTIONS, ...WORKER_REQUIRED]),
 };
 
 /** Default preset: the out-of-tree aws-cloud-controller-manager. */
@@ -82,7 +82,7 @@ export const cloudProviderAwsPreset: Preset = {
   name: 'cloud-provider-aws',
   source: 'kubernetes/cloud-provider-aws docs/prerequisites.md, 2026-07',
   summary: 'Out-of-tree aws-cloud-controller-manager (CCM), the default.',
-  controlPlane: { required: CONTROL_PLANE_REQUIRED, optional: CCM_FEATURE_DEPENDENT_ACTIONS, tolerated: [] },
+  controlPlane: { required: CCM_CONTROL_PLANE_REQUIRED, optional: CCM_FEATURE_DEPENDENT_ACTIONS, tolerated: [] },
   worker: { required: WORKER_REQUIRED, optional: [], tolerated: [] },
   cloudRoutesOnly: ROUTE_CONTROLLER_ACTIONS,
   tagScoping: scoping,

@@ -2,6 +2,7 @@ import type { Preset } from '../preset.js';
 import { contextFromTagScoping } from '../preset.js';
 import { ECR_PULL_ACTIONS, ROUTE_CONTROLLER_ACTIONS } from '../actions.js';
 import { classifyForTagScoping, KOPS_LEGACY_UNCONDITIONAL } from '../tag-scoping.js';
+import { CCM_CONTROL_PLANE_REQUIRED } from './cloud-provider-aws.js';
 
 // Source: kubernetes/legacy-cloud-providers v0.26.0 aws/aws.go (DOMAIN.md section 2).
 // DOMAIN.md writes `DescribeVolumeModifications`; the IAM action (and EC2 API) is ec2:DescribeVolumesModifications.
@@ -29,38 +30,8 @@ const EC2 = [
   'ec2:DescribeVpcs',
 ] as const;
 
-/** The elasticloadbalancing actions of the cloud-provider-aws preset except SetSecurityGroups. */
-const ELB = [
-  'elasticloadbalancing:AddTags',
-  'elasticloadbalancing:AttachLoadBalancerToSubnets',
-  'elasticloadbalancing:ApplySecurityGroupsToLoadBalancer',
-  'elasticloadbalancing:CreateLoadBalancer',
-  'elasticloadbalancing:CreateLoadBalancerPolicy',
-  'elasticloadbalancing:CreateLoadBalancerListeners',
-  'elasticloadbalancing:ConfigureHealthCheck',
-  'elasticloadbalancing:DeleteLoadBalancer',
-  'elasticloadbalancing:DeleteLoadBalancerListeners',
-  'elasticloadbalancing:DescribeLoadBalancers',
-  'elasticloadbalancing:DescribeLoadBalancerAttributes',
-  'elasticloadbalancing:DetachLoadBalancerFromSubnets',
-  'elasticloadbalancing:DeregisterInstancesFromLoadBalancer',
-  'elasticloadbalancing:ModifyLoadBalancerAttributes',
-  'elasticloadbalancing:RegisterInstancesWithLoadBalancer',
-  'elasticloadbalancing:SetLoadBalancerPoliciesForBackendServer',
-  'elasticloadbalancing:CreateListener',
-  'elasticloadbalancing:CreateTargetGroup',
-  'elasticloadbalancing:DeleteListener',
-  'elasticloadbalancing:DeleteTargetGroup',
-  'elasticloadbalancing:DescribeListeners',
-  'elasticloadbalancing:DescribeLoadBalancerPolicies',
-  'elasticloadbalancing:DescribeTargetGroups',
-  'elasticloadbalancing:DescribeTargetHealth',
-  'elasticloadbalancing:ModifyListener',
-  'elasticloadbalancing:ModifyTargetGroup',
-  'elasticloadbalancing:RegisterTargets',
-  'elasticloadbalancing:DeregisterTargets',
-  'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
-] as const;
+/** The elasticloadbalancing actions of the cloud-provider-aws preset except SetSecurityGroups (DOMAIN.md section 2). */
+const ELB = CCM_CONTROL_PLANE_REQUIRED.filter((a) => a.startsWith('elasticloadbalancing:') && a !== 'elasticloadbalancing:SetSecurityGroups');
 
 const CONTROL_PLANE_REQUIRED = [
   ...EC2,
