@@ -9,7 +9,7 @@ import type { CollectionGap, InstanceProfile } from '../../domain/model/account-
 import { PolicyDocumentError } from '../../domain/policy/errors.js';
 import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js';
 import { AwsCallError } from '../aws/errors.js';
-import { ACCOUNT_SWEEP_PERMISSIONS, sweepAccount, type AccountSweep } from './account-sweep-fetch.js';
+import { ACCOUNT_SWEEP_PERMISSIONS, sweepAccount, SweepOverBudget, type AccountSweep } from './account-sweep-fetch.js';
 import { parseIamArn } from '../../domain/model/iam-arn.js';
 import { emptyIamCollection, type IamCollection } from './iam-collection.js';
 import { fetchManagedPolicyDetail, fetchRoleDetail, ROLE_SCOPED_PERMISSIONS, type IamFetchContext, type PolicyFetch, type RoleFetch } from './role-scoped-fetch.js';
@@ -33,6 +33,11 @@ export interface IamCollectorOptions {
   sweeps?: Map<string, Promise<AccountSweep>>;
   /** Identifies account + credentials for the shared sweep cache. Default: `account`. */
   sweepKey?: string;
+  /**
+   * Strategy `auto`: the most sweep pages worth fetching, i.e. the fewest calls role-scoped reads would cost for every
+   * configured role sharing the sweep (4 per role). Default: 4 x the roles of the first `collectRoles`.
+   */
+  sweepBudget?: number;
 }
 
 /**
@@ -49,8 +54,10 @@ export class IamCollector {
   private readonly sweeps: Map<string, Promise<AccountSweep>>;
   private readonly sweepKey: string;
   private readonly policies = new Map<string, Promise<PolicyFetch>>();
+  private readonly sweepBudget: number | undefined;
 
   constructor(options: IamCollectorOptions) {
+    this.sweepBudget = options.sweepBudget;
     this.fetch = { iam: options.iam ?? new IAMClient({ region: options.context.region }), call: options.context };
     this.strategy = options.strategy ?? 'role-scoped';
     this.account = options.account;
@@ -68,7 +75,27 @@ export class IamCollector {
       else out.gaps.push({ kind: 'roles', resourceId: arn, source: this.strategy === 'account-sweep' ? 'iam:GetAccountAuthorizationDetails' : 'iam:GetRole', reason: foreign });
     }
     if (wanted.length === 0) return out;
+    if (this.strategy === 'auto') return this.collectAuto(wanted, out);
     return this.strategy === 'account-sweep' ? this.collectBySweep(wanted, out) : this.collectByRole(wanted, out);
+  }
+
+  /** Strategy `auto` (see IamStrategy): the sweep while it costs no more calls than role-scoped reads, else role-scoped. */
+  private async collectAuto(roleArns: string[], out: IamCollection): Promise<IamCollection> {
+    const budget = Math.max(1, this.sweepBudget ?? ROLE_SCOPED_CALLS_PER_ROLE * roleArns.length);
+    try {
+      await this.sweep(budget);
+    } catch (error) {
+      if (error instanceof SweepOverBudget) {
+        out.notes.push(
+          `iam:GetAccountAuthorizationDetails: the account has more than ${error.pages * 1000} roles and policies, so the configured roles were read one by one (fewer calls)`,
+        );
+        return this.collectByRole(roleArns, out);
+      }
+      if (!isCallFailure(error)) throw error;
+      out.notes.push(`iam:GetAccountAuthorizationDetails failed (${error.reason}); the configured roles were read one by one instead`);
+      return this.collectByRole(roleArns, out);
+    }
+    return this.collectBySweep(roleArns, out);
   }
 
   /**
@@ -197,12 +224,15 @@ export class IamCollector {
     return pending;
   }
 
-  private sweep(): Promise<AccountSweep> {
+  private sweep(maxPages = Infinity): Promise<AccountSweep> {
     let pending = this.sweeps.get(this.sweepKey);
     if (pending === undefined) {
-      pending = sweepAccount(this.fetch);
+      pending = sweepAccount(this.fetch, maxPages);
       this.sweeps.set(this.sweepKey, pending);
-      pending.catch(() => this.sweeps.delete(this.sweepKey));
+      // A failed sweep may be retried by the next cluster; one over budget stays over budget for the run.
+      pending.catch((error: unknown) => {
+        if (!(error instanceof SweepOverBudget)) this.sweeps.delete(this.sweepKey);
+      });
     }
     return pending;
   }
@@ -233,6 +263,9 @@ export class IamCollector {
     return `OtherAccount: the ${what} is in account ${parsed.account} but the audit credentials are for account ${this.account}; the collector cannot read it`;
   }
 }
+
+/** The fewest calls a role costs read role by role: GetRole, ListRolePolicies, ListAttachedRolePolicies, ListInstanceProfilesForRole. */
+const ROLE_SCOPED_CALLS_PER_ROLE = 4;
 
 /** Distinct managed policy ARNs the roles use (attached, and as permissions boundary), in first-seen order. */
 function referencedPolicyArns(details: RoleDetail[]): string[] {

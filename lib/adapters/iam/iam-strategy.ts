@@ -16,9 +16,15 @@
  *   the run (cached), and a snapshot captured this way holds the whole account, like `aws iam
  *   get-account-authorization-details`.
  *
- * Rule of thumb: role-scoped while (configured roles x ~6 + 2 x managed policies) stays below a few dozen calls, i.e.
- * for one or a few clusters per account; account-sweep for many clusters (or many unexpected profiles) in one
+ * - `auto` (the live audit's default): whichever is fewer calls. Role-scoped costs at least 4 calls per configured
+ *   role (of every cluster of the run sharing the account and credentials), the sweep ceil(entities / 1000). The
+ *   sweep is tried first and abandoned once its pages reach that role-scoped floor (the account is too large to
+ *   sweep cheaply), or when it fails (e.g. GetAccountAuthorizationDetails is not granted): then role-scoped, with a
+ *   note. For one cluster in an account of under 1,000 roles and policies that is 1 call instead of 8 to 20.
+ *
+ * Rule of thumb when choosing by hand: role-scoped while (configured roles x ~6 + 2 x managed policies) stays below a
+ * few dozen calls and the account is large; account-sweep for many clusters (or many unexpected profiles) in one
  * account, or to capture a complete snapshot.
  */
-export const IAM_STRATEGIES = ['role-scoped', 'account-sweep'] as const;
+export const IAM_STRATEGIES = ['role-scoped', 'account-sweep', 'auto'] as const;
 export type IamStrategy = (typeof IAM_STRATEGIES)[number];

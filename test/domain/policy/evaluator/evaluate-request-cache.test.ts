@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { compiledSetFor, evaluateRequest } from '../../../../lib/domain/policy/evaluator/evaluate-request.js';
+import type { PolicySource } from '../../../../lib/domain/policy/evaluator/types.js';
 
 const allowDescribe = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] };
 const denyAll = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] };
@@ -26,7 +27,7 @@ describe('evaluateRequest compiled-set cache', () => {
   });
 
   it('gives the decisions of a fresh compilation when the array is changed in place between calls', () => {
-    const identityPolicies: { id: string; document: object }[] = [{ id: 'nodes', document: allowDescribe }];
+    const identityPolicies: PolicySource[] = [{ id: 'nodes', document: allowDescribe }];
     const request = { action: 'ec2:DescribeInstances' };
     expect(evaluateRequest({ identityPolicies, request }).decision).toBe('allowed');
     identityPolicies.push({ id: 'deny', document: denyAll });
