@@ -17,7 +17,7 @@ import { AwsCallError, type DeadlineReachedError } from '../aws/errors.js';
 import { chunk, collectPages, ec2NextToken } from '../aws/paginate.js';
 import { instanceFromSdk, routeTableFromSdk, securityGroupFromSdk, subnetFromSdk } from './to-view.js';
 
-/** EC2 actions the collector calls (STYLE.md 5). */
+/** EC2 actions the collector calls (docs/architecture.md "Least privilege of the auditor"). */
 export const EC2_COLLECTOR_PERMISSIONS = ['ec2:DescribeInstances', 'ec2:DescribeSubnets', 'ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroups'] as const;
 
 /** EC2 accepts at most 200 values per filter. */
@@ -54,7 +54,7 @@ type ScanOutcome =
  */
 export type RegionScanCache = Map<string, Promise<ScanOutcome>>;
 
-/** Which instances may belong to the cluster (ARCHITECTURE.md "Cluster membership"). */
+/** Which instances may belong to the cluster (docs/domain.md "Cluster membership"). */
 export interface InstanceQuery {
   /** The `<name>` of `kubernetes.io/cluster/<name>` and of the legacy `KubernetesCluster` tag. */
   clusterName: string;
