@@ -13,16 +13,17 @@ import type { SnapshotFile, SnapshotFileSpec } from './snapshot-files.js';
  */
 export async function readSnapshotFile(dir: string, spec: SnapshotFileSpec): Promise<SnapshotFile | undefined> {
   const path = join(dir, spec.name);
-  let bytes: Uint8Array;
+  let text: string;
   try {
-    bytes = await readFile(path);
+    // The bytes are dropped as soon as they are decoded: only the text is held while it is parsed.
+    text = decodeText(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     throw new SnapshotError(`${path}: cannot read the file (${code ?? (error as Error).message})`, path, undefined, { cause: error });
   }
   try {
-    return { spec, path, json: parseJsonText(decodeText(bytes)) };
+    return { spec, path, json: parseJsonText(text) };
   } catch (error) {
     if (!(error instanceof JsonTextError)) throw error;
     throw new SnapshotError(`${path}: ${error.reason}`, path, undefined, { cause: error });

@@ -4,6 +4,7 @@ import { SnapshotError } from '../../app/errors.js';
 import type { AccountView, KubeNode } from '../../domain/model/account-view.js';
 import { parseAuthorizationDetails } from './parse-authorization-details.js';
 import { parseInstances } from './parse-instances.js';
+import { streamInstances } from './stream-instances.js';
 import { parseMeta } from './parse-meta.js';
 import { parseNodes } from './parse-nodes.js';
 import { parseRouteTables } from './parse-route-tables.js';
@@ -51,20 +52,27 @@ export async function readSnapshot(dir: string): Promise<AccountView> {
 export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
   await assertDirectory(dir);
   const specs = Object.values(SNAPSHOT_FILES);
-  const loaded = await Promise.all(specs.map(async (spec) => [spec, await readSnapshotFile(dir, spec)] as const));
-  const missing = loaded.filter(([spec, file]) => spec.required && file === undefined).map(([spec]) => spec);
+  // Which files exist is known before any is parsed, so a missing file is reported before reading large ones.
+  const present = await Promise.all(specs.map(async (spec) => [spec, await exists(join(dir, spec.name))] as const));
+  const missing = present.filter(([spec, found]) => spec.required && !found).map(([spec]) => spec);
   if (missing.length > 0) throw missingFilesError(dir, missing);
-  const fileOf = (spec: SnapshotFileSpec): SnapshotFile | undefined => loaded.find(([candidate]) => candidate === spec)?.[1];
-  const required = (spec: SnapshotFileSpec): SnapshotFile => fileOf(spec) as SnapshotFile;
+  // One file at a time, each turned into view objects before the next is read, so the parsed JSON of one file at
+  // most is held (BENCHMARKS.md "Memory").
+  const parse = async <T>(spec: SnapshotFileSpec, parser: (file: SnapshotFile) => T): Promise<T | undefined> => {
+    const file = await readSnapshotFile(dir, spec);
+    if (file === undefined && spec.required) throw missingFilesError(dir, [spec]);
+    return file === undefined ? undefined : parser(file);
+  };
+  const required = <T>(value: T | undefined): T => value as T;
 
-  const iam = parseAuthorizationDetails(required(SNAPSHOT_FILES.authorizationDetails));
-  const instances = parseInstances(required(SNAPSHOT_FILES.instances));
-  const subnets = parseSubnets(required(SNAPSHOT_FILES.subnets));
-  const routeTables = parseRouteTables(required(SNAPSHOT_FILES.routeTables));
-  const securityGroups = parseSecurityGroups(required(SNAPSHOT_FILES.securityGroups));
-  const nodesFile = fileOf(SNAPSHOT_FILES.nodes);
-  const metaFile = fileOf(SNAPSHOT_FILES.meta);
-  const meta = metaFile === undefined ? undefined : parseMeta(metaFile);
+  const iam = required(await parse(SNAPSHOT_FILES.authorizationDetails, parseAuthorizationDetails));
+  // The largest file by far (~8 KB per instance): streamed when it is in the plain AWS CLI form.
+  const instances = (await streamInstances(join(dir, SNAPSHOT_FILES.instances.name))) ?? required(await parse(SNAPSHOT_FILES.instances, parseInstances));
+  const subnets = required(await parse(SNAPSHOT_FILES.subnets, parseSubnets));
+  const routeTables = required(await parse(SNAPSHOT_FILES.routeTables, parseRouteTables));
+  const securityGroups = required(await parse(SNAPSHOT_FILES.securityGroups, parseSecurityGroups));
+  const nodes = await parse(SNAPSHOT_FILES.nodes, parseNodes);
+  const meta = await parse(SNAPSHOT_FILES.meta, parseMeta);
   const location = resolveLocation(meta, { roles: iam.roles, instances, subnets }, join(dir, SNAPSHOT_FILES.meta.name));
 
   const view: AccountView = {
@@ -76,7 +84,7 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
     subnets,
     routeTables,
     securityGroups,
-    ...(nodesFile === undefined ? {} : { nodes: parseNodes(nodesFile) }),
+    ...(nodes === undefined ? {} : { nodes }),
     gaps: [...iam.gaps, ...(meta?.gaps ?? [])],
   };
   return {
@@ -98,6 +106,16 @@ async function readPerClusterNodes(dir: string): Promise<Record<string, KubeNode
     if (file !== undefined) byCluster[cluster] = parseNodes(file);
   }
   return byCluster;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    return true; // unreadable for another reason: reading it reports why
+  }
 }
 
 async function assertDirectory(dir: string): Promise<void> {

@@ -11,6 +11,23 @@ export type ProfileResolution =
  * lists (`Role.instanceProfiles`, both come from GetAccountAuthorizationDetails).
  */
 export function resolveInstanceProfile(view: AccountView, profileArn: string): ProfileResolution {
+  // Every instance of a fleet asks for one of a few profiles, once per cluster: resolve each once per view.
+  let byArn = resolved.get(view);
+  if (byArn === undefined) {
+    byArn = new Map();
+    resolved.set(view, byArn);
+  }
+  let found = byArn.get(profileArn);
+  if (found === undefined) {
+    found = resolveUncached(view, profileArn);
+    byArn.set(profileArn, found);
+  }
+  return found.found ? { ...found, roleArns: [...found.roleArns] } : { ...found };
+}
+
+const resolved = new WeakMap<AccountView, Map<string, ProfileResolution>>();
+
+function resolveUncached(view: AccountView, profileArn: string): ProfileResolution {
   const profileName = parseIamArn(profileArn)?.name ?? profileArn;
   const profile = view.instanceProfiles.find((p) => sameIamEntity(p.arn, profileArn));
   if (profile) return { found: true, profileArn, profileName: profile.name, roleArns: [...profile.roleArns] };

@@ -12,12 +12,22 @@ export interface IamArn {
 
 const IAM_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}|aws):([^/]+)(\/(?:.*\/)?)?([^/]+)$/;
 
-/** Splits an IAM ARN; undefined when the text is not one. */
-export function parseIamArn(arn: string): IamArn | undefined {
+/** Parsed ARNs: the same few dozen role and profile ARNs are compared for every instance of a large fleet. */
+const parsed = new Map<string, Readonly<IamArn> | undefined>();
+const MAX_PARSED = 10_000;
+
+/** Splits an IAM ARN; undefined when the text is not one. The result is shared (frozen). */
+export function parseIamArn(arn: string): Readonly<IamArn> | undefined {
+  if (parsed.has(arn)) return parsed.get(arn);
   const match = IAM_ARN.exec(arn);
-  if (match === null) return undefined;
-  const [, partition = '', account = '', resourceType = '', path, name = ''] = match;
-  return { partition, account, resourceType, path: path ?? '/', name };
+  let out: Readonly<IamArn> | undefined;
+  if (match !== null) {
+    const [, partition = '', account = '', resourceType = '', path, name = ''] = match;
+    out = Object.freeze({ partition, account, resourceType, path: path ?? '/', name });
+  }
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(arn, out);
+  return out;
 }
 
 /** The name (last path segment) of an IAM ARN; the ARN itself when it cannot be parsed. */

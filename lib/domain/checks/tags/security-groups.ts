@@ -17,10 +17,24 @@ export interface InstanceGroups {
   unknown: { groupId: string; reason: string }[];
 }
 
+/** The view's groups by id and the unresolved ones' reasons, built once per check input (not per instance). */
+const indexes = new WeakMap<CheckInput, { byId: Map<string, SecurityGroup>; missing: Map<string, string> }>();
+
+function groupIndexes(input: CheckInput): { byId: Map<string, SecurityGroup>; missing: Map<string, string> } {
+  let found = indexes.get(input);
+  if (found === undefined) {
+    found = {
+      byId: new Map(input.view.securityGroups.map((g) => [g.groupId, g])),
+      missing: new Map(input.membership.unresolved.securityGroups.map((r) => [r.id, r.reason])),
+    };
+    indexes.set(input, found);
+  }
+  return found;
+}
+
 /** Splits an instance's security groups into cluster-tagged, untagged and unknown. */
 export function splitInstanceGroups(input: CheckInput, instance: Instance): InstanceGroups {
-  const byId = new Map(input.view.securityGroups.map((g) => [g.groupId, g]));
-  const missing = new Map(input.membership.unresolved.securityGroups.map((r) => [r.id, r.reason]));
+  const { byId, missing } = groupIndexes(input);
   const out: InstanceGroups = { tagged: [], untagged: [], unknown: [] };
   for (const groupId of instance.securityGroupIds) {
     const group = byId.get(groupId);
