@@ -73,10 +73,15 @@ async function decideWithServiceContexts(
     groups.set(key, group);
   }
   const byAction = new Map<string, ActionDecision>();
-  for (const group of groups.values()) {
+  const decideGroup = async (group: { context: Record<string, readonly string[]>; actions: string[] }): Promise<void> => {
     const decisions = await source.decide({ role, actions: group.actions, resource: '*', context: group.context });
     for (const decision of decisions) byAction.set(decision.action.toLowerCase(), decision);
-  }
+  };
+  // The first context alone (a source that cannot decide fails once, not once per context), then the others at
+  // once: with the sources' own concurrency caps this takes as many rounds as all at once for a typical role.
+  const [first, ...rest] = [...groups.values()];
+  if (first !== undefined) await decideGroup(first);
+  await Promise.all(rest.map(decideGroup));
   return actions.map((action) => {
     const decision = byAction.get(action.toLowerCase());
     // Never guess: an action the source did not answer makes the role's units "could not check".
@@ -124,19 +129,22 @@ export async function analyseIam(
   const roles = [...byArn.values()];
   let rolesExamined = 0;
   let actionsEvaluated = 0;
-  for (const entry of roles) {
-    if (!entry.role) continue;
-    const r = entry.requirements;
-    const actions = uniqueActions([...r.required, ...r.optional, ...r.allowedExcess, ...catalog.allActions()]);
-    opts.onProgress?.(`deciding ${actions.length} actions for the ${entry.keys.join('+')} role ${entry.role.name}`);
-    try {
-      const decisions = await decideWithServiceContexts(source, entry.role, actions, r.context);
-      entry.decisions = decisions;
-      rolesExamined += 1;
-      actionsEvaluated += decisions.length;
-    } catch (err) {
-      entry.decisionError = `the ${source.engine === 'local' ? 'local policy evaluator' : 'AWS policy simulation'} could not decide: ${describeError(err)}`;
-    }
-  }
+  // The roles at once: their simulations share the source's IAM concurrency cap.
+  await Promise.all(
+    roles.map(async (entry) => {
+      if (!entry.role) return;
+      const r = entry.requirements;
+      const actions = uniqueActions([...r.required, ...r.optional, ...r.allowedExcess, ...catalog.allActions()]);
+      opts.onProgress?.(`deciding ${actions.length} actions for the ${entry.keys.join('+')} role ${entry.role.name}`);
+      try {
+        const decisions = await decideWithServiceContexts(source, entry.role, actions, r.context);
+        entry.decisions = decisions;
+        rolesExamined += 1;
+        actionsEvaluated += decisions.length;
+      } catch (err) {
+        entry.decisionError = `the ${source.engine === 'local' ? 'local policy evaluator' : 'AWS policy simulation'} could not decide: ${describeError(err)}`;
+      }
+    }),
+  );
   return { roles, rolesExamined, actionsEvaluated, engine: source.engine };
 }

@@ -61,22 +61,41 @@ interface ClusterOutcome {
  * selected), run the pure checks, finalize the findings and apply the cluster's suppressions; then diff against the
  * previous report and build the Report.
  *
- * Clusters are audited one after another. A failure to collect one cluster never ends the run: it becomes one
+ * Clusters are audited one after another from a snapshot, and up to {@link LIVE_CLUSTER_CONCURRENCY} at a time live
+ * (their AWS calls wait on the network, under the source's per-service caps); the report lists them in config
+ * order either way. A failure to collect one cluster never ends the run: it becomes one
  * `status: error` finding per selected family for that cluster, with the reason, and the other clusters are still
  * audited. An InputError (bad snapshot, bad config) is rethrown: the input must be fixed (CLI exit 2).
  *
  * @throws UsageError when a `clusters` name matches no configured cluster, or `families` is empty.
  */
+/** Clusters audited at once in live mode (docs/api-calls.md: the AWS calls, not the CPU, set the pace). */
+export const LIVE_CLUSTER_CONCURRENCY = 4;
+
+/** `items.map(fn)` with at most `n` calls pending at once; results in input order. */
+async function mapInOrder<T, R>(items: readonly T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return results;
+}
+
 export async function runAudit(opts: RunAuditOptions): Promise<Report> {
   const now = opts.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const families = selectFamilies(opts.families);
   const clusters = selectClusters(opts.config.clusters, opts.clusters);
 
-  const outcomes: ClusterOutcome[] = [];
-  for (const cluster of clusters) {
-    outcomes.push(await auditCluster(cluster, families, opts, startedAt.slice(0, 10)));
-  }
+  const outcomes = await mapInOrder(clusters, opts.source.mode === 'live' ? LIVE_CLUSTER_CONCURRENCY : 1, (cluster) =>
+    auditCluster(cluster, families, opts, startedAt.slice(0, 10)),
+  );
 
   const iamEngine = chooseEngine(outcomes, opts.source.mode);
   const findings = outcomes.flatMap((o) => o.findings);

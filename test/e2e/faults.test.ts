@@ -273,16 +273,14 @@ describe('a run deadline (`audit --live --deadline`, main, AWS_ENDPOINT_URL, SDK
       const report = JSON.parse(h.stdout()) as Report;
       const errs = errors(report);
       for (const f of errs) expect(f.detail).toMatch(/deadline reached (before|during) /);
-      // prod-east was collected before the deadline: its tag and node checks completed, as in the clean run.
-      const prodEastResources = (r: Report) => r.findings.filter((f) => f.cluster === 'prod-east' && !f.check.startsWith('iam.'));
-      expect(findingKeys(prodEastResources(report))).toEqual(findingKeys(prodEastResources(clean)));
-      expect(errs.filter((f) => f.cluster === 'prod-east' && f.check.startsWith('iam.')).length).toBeGreaterThan(0);
-      // staging was not started before the deadline: one error per check family, saying so.
-      expect(report.findings.filter((f) => f.cluster === 'staging').map((f) => [f.status, f.detail.includes('deadline reached before sts:GetCallerIdentity')])).toEqual([
-        ['error', true],
-        ['error', true],
-        ['error', true],
-      ]);
+      // Both clusters (audited at once live, run-audit.ts LIVE_CLUSTER_CONCURRENCY) were collected before the
+      // deadline: their tag and node checks completed, as in the clean run; their IAM checks are errors saying so.
+      for (const cluster of ['prod-east', 'staging']) {
+        const resources = (r: Report) => r.findings.filter((f) => f.cluster === cluster && !f.check.startsWith('iam.'));
+        expect(findingKeys(resources(report))).toEqual(findingKeys(resources(clean)));
+        expect(errs.filter((f) => f.cluster === cluster && f.check.startsWith('iam.')).length).toBeGreaterThan(0);
+        expect(report.findings.filter((f) => f.cluster === cluster && f.check.startsWith('iam.') && f.status !== 'error')).toEqual([]);
+      }
       expect(fake.calls.slice(callsBefore).filter((c) => c.action === 'SimulatePrincipalPolicy' && c.status === 200)).toEqual([]);
     } finally {
       await fake.stop();

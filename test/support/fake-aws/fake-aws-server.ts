@@ -45,6 +45,8 @@ export interface FakeAwsOptions {
   snapshotDir: string;
   account?: string;
   faults?: FaultPlan;
+  /** Delay every answer by this many ms, as a network round trip to AWS does (bench/run.ts). Default 0. */
+  latencyMs?: number;
   /** Largest page the fake returns, below the caller's MaxResults/MaxItems. */
   pageSize?: { ec2?: number; iam?: number; simulation?: number };
   /**
@@ -176,6 +178,7 @@ export class FakeAws {
       res.end(body);
     };
     const f = this.faults;
+    if (this.options.latencyMs) await this.delay(this.options.latencyMs, res);
     if (f.slow?.includes(action) || (f.slowRate && this.random() < f.slowRate)) await this.delay(f.slowMs ?? 200, res);
     if (f.throttled?.includes(action) || (f.throttleRate && this.random() < f.throttleRate)) {
       return service === 'ec2'
