@@ -68,7 +68,9 @@ async function decideCalls(
   requirements: RoleRequirements,
 ): Promise<{ decisions: ActionDecision[]; callDecisions: Record<string, CallDecision[]> }> {
   interface Asked { action: string; call: ActionCall; context: Record<string, readonly string[]> }
-  const groups = new Map<string, { context: Record<string, readonly string[]>; way: CallWay; asked: Asked[] }>();
+  // One decide() per distinct context (one SimulatePrincipalPolicy group); each action keeps its own way for the
+  // absent-key rules. The same action asked two ways with the same context goes to a second group.
+  const groups = new Map<string, { context: Record<string, readonly string[]>; ways: Map<string, CallWay>; asked: Asked[] }>();
   const askedByAction = new Map<string, Asked[]>();
   for (const action of actions) {
     const list: Asked[] = [];
@@ -76,8 +78,12 @@ async function decideCalls(
       const context = requestContextFor(action, call.way, requirements.facts);
       const asked: Asked = { action, call, context };
       list.push(asked);
-      const key = JSON.stringify([call.way, Object.entries(context).sort(([a], [b]) => a.localeCompare(b))]);
-      const group = groups.get(key) ?? { context, way: call.way, asked: [] };
+      const base = JSON.stringify(Object.entries(context).sort(([a], [b]) => a.localeCompare(b)));
+      let n = 0;
+      while (groups.get(`${base}#${n}`)?.ways.has(action.toLowerCase()) === true) n += 1;
+      const key = `${base}#${n}`;
+      const group = groups.get(key) ?? { context, ways: new Map<string, CallWay>(), asked: [] };
+      group.ways.set(action.toLowerCase(), call.way);
       group.asked.push(asked);
       groups.set(key, group);
     }
@@ -85,13 +91,13 @@ async function decideCalls(
   }
   const answers = new Map<Asked, ActionDecision>();
   for (const group of groups.values()) {
-    const { context, way } = group;
+    const { context, ways } = group;
     const decisions = await source.decide({
       role,
       actions: group.asked.map((a) => a.action),
       resource: '*',
       context,
-      absentKey: (action, key) => isAbsentKey(action, way, context, key),
+      absentKey: (action, key) => isAbsentKey(action, ways.get(action.toLowerCase()), context, key),
     });
     const byAction = new Map(decisions.map((d) => [d.action.toLowerCase(), d]));
     for (const asked of group.asked) {

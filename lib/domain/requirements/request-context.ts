@@ -167,34 +167,38 @@ function supportsKey(keys: ReadonlySet<string>, lowerKey: string): boolean {
  * that send none, `<service>:CreateAction` outside tag-on-create, `iam:AWSServiceName` outside a service-linked
  * role); a service key of another service; a key of the action's own service the action does not support. Keys
  * the model cannot know (other resource tags of an existing resource, `aws:SourceIp`, `aws:PrincipalTag/...`,
- * supported service keys such as `ec2:InstanceType`) are not absent: they stay "missing context".
+ * supported service keys such as `ec2:InstanceType`) are not absent: they stay "missing context". With `way`
+ * undefined (not known), only what the action itself rules out is absent (tags it does not take, keys of other
+ * services, own service keys it does not support).
  */
-export function isAbsentKey(action: string, way: CallWay, context: Readonly<Record<string, readonly string[]>>, key: string): boolean {
+export function isAbsentKey(action: string, way: CallWay | undefined, context: Readonly<Record<string, readonly string[]>>, key: string): boolean {
   const lower = key.toLowerCase();
   for (const k of Object.keys(context)) if (k.toLowerCase() === lower) return false;
   const service = serviceOf(action);
   const support = catalog.contextSupport(action);
   const untaggedClusterKey = (tagKey: string) =>
-    way.kind === 'tag-untagged' && Object.keys(context).some((k) => k.toLowerCase() === `aws:requesttag/${tagKey}`);
+    way?.kind === 'tag-untagged' && Object.keys(context).some((k) => k.toLowerCase() === `aws:requesttag/${tagKey}`);
   if (lower.startsWith('aws:resourcetag/')) {
     if (support !== undefined && (support.wildcardOnly || !support.resourceTag)) return true;
+    if (way === undefined) return false;
     if (way.kind === 'tag-untagged') return untaggedClusterKey(lower.slice('aws:resourcetag/'.length));
     return !carriesResource(way.kind);
   }
   if (lower.startsWith('aws:requesttag/') || lower === 'aws:tagkeys') {
     if (support !== undefined && (support.wildcardOnly || !support.requestTag)) return true;
-    return !carriesRequestTags(way.kind);
+    return way !== undefined && !carriesRequestTags(way.kind);
   }
   if (lower.startsWith('aws:')) return false;
   const prefix = lower.slice(0, lower.indexOf(':'));
   if (prefix !== service) return true;
   if (lower.startsWith(`${service}:resourcetag/`)) {
     if (support !== undefined && (support.wildcardOnly || !support.serviceResourceTag)) return true;
+    if (way === undefined) return false;
     if (way.kind === 'tag-untagged') return untaggedClusterKey(lower.slice(`${service}:resourcetag/`.length));
     return !carriesResource(way.kind);
   }
-  if (lower === `${service}:createaction`) return true;
-  if (lower === AWS_SERVICE_NAME_KEY.toLowerCase()) return true;
+  if (lower === `${service}:createaction`) return way !== undefined || (support !== undefined && !support.serviceKeys.has(lower));
+  if (lower === AWS_SERVICE_NAME_KEY.toLowerCase()) return way !== undefined || (support !== undefined && !support.serviceKeys.has(lower));
   if (support === undefined) return false;
   return !supportsKey(support.serviceKeys, lower);
 }
@@ -203,10 +207,10 @@ export function isAbsentKey(action: string, way: CallWay, context: Readonly<Reco
  * The way a request was made, read back from its context (what a service such as the loopback fake's simulator
  * sees): `<service>:CreateAction` -> tag-on-create, `iam:AWSServiceName` -> service-linked role, a resource tag
  * (with or without request tags) -> on an existing resource, request tags alone -> create; else the action's
- * {@link defaultCallWay} when that names no resource, and otherwise a call on an existing resource that carries
- * none of the modelled tags.
+ * {@link defaultCallWay} when that names no resource, and otherwise undefined (not known: only the way-independent
+ * rules of {@link isAbsentKey} apply).
  */
-export function inferCallWay(action: string, context: Readonly<Record<string, readonly string[]>>): CallWay {
+export function inferCallWay(action: string, context: Readonly<Record<string, readonly string[]>>): CallWay | undefined {
   const keys = Object.keys(context).map((k) => k.toLowerCase());
   const service = serviceOf(action);
   const createAction = Object.entries(context).find(([k]) => k.toLowerCase() === `${service}:createaction`)?.[1][0];
@@ -218,5 +222,5 @@ export function inferCallWay(action: string, context: Readonly<Record<string, re
   if (resourceTag) return { kind: requestTag ? 'tag-existing' : 'existing' };
   if (requestTag) return { kind: 'create' };
   const fallback = defaultCallWay(action);
-  return fallback.kind === 'no-resource' ? fallback : { kind: 'create-untagged' };
+  return fallback.kind === 'no-resource' ? fallback : undefined;
 }
