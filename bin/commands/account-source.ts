@@ -1,5 +1,6 @@
 import { SnapshotAccountSource } from '../../lib/adapters/snapshot/snapshot-account-source.js';
 import { withLocalDecisions } from '../../lib/app/with-local-decisions.js';
+import type { CallObserver } from '../../lib/adapters/aws/call-observer.js';
 import type { AccountSource } from '../../lib/app/ports.js';
 import type { AuditConfig } from '../../lib/domain/config/schema.js';
 import type { Report } from '../../lib/domain/report/report.js';
@@ -11,7 +12,7 @@ import type { Report } from '../../lib/domain/report/report.js';
 export type SourceChoice = { kind: 'snapshot'; dir: string } | { kind: 'live'; deadline?: Date };
 
 /** Builds the live AWS collector for a config (credentials, assumeRoleArn, regions come from the config). */
-export type LiveSourceFactory = (config: AuditConfig, options: { deadline?: Date }) => AccountSource | Promise<AccountSource>;
+export type LiveSourceFactory = (config: AuditConfig, options: { deadline?: Date; observer?: CallObserver }) => AccountSource | Promise<AccountSource>;
 
 /** Publishes a report to the config's SNS topic. */
 export type ReportPublisher = (report: Report, config: AuditConfig) => Promise<string>;
@@ -23,7 +24,7 @@ export type ReportPublisher = (report: Report, config: AuditConfig) => Promise<s
 const liveEngine: { create: LiveSourceFactory } = {
   create: async (config, options) => {
     const { createLiveSource } = await import('../../lib/adapters/live/live-account-source.js');
-    return createLiveSource(config, options.deadline === undefined ? {} : { deadline: options.deadline });
+    return createLiveSource(config, { ...(options.deadline === undefined ? {} : { deadline: options.deadline }), ...(options.observer === undefined ? {} : { observer: options.observer }) });
   },
 };
 
@@ -33,7 +34,7 @@ export const publisher: { publish?: ReportPublisher } = {
 };
 
 /** The AccountSource for the chosen mode; a snapshot is paired with the local IAM evaluator. */
-export async function createAccountSource(choice: SourceChoice, config: AuditConfig): Promise<AccountSource> {
+export async function createAccountSource(choice: SourceChoice, config: AuditConfig, options: { observer?: CallObserver } = {}): Promise<AccountSource> {
   if (choice.kind === 'snapshot') return withLocalDecisions(new SnapshotAccountSource(choice.dir, { configuredClusters: config.clusters.map((c) => c.name) }));
-  return liveEngine.create(config, choice.deadline === undefined ? {} : { deadline: choice.deadline });
+  return liveEngine.create(config, { ...(choice.deadline === undefined ? {} : { deadline: choice.deadline }), ...options });
 }

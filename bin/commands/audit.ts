@@ -16,6 +16,8 @@ import { PROGRAM_NAME } from '../cli-errors.js';
 import type { CliContext } from '../cli-io.js';
 import { createAccountSource, publisher, type SourceChoice } from './account-source.js';
 import { DEADLINE_HELP, parseDeadline } from './deadline-option.js';
+import type { CallObserver } from '../../lib/adapters/aws/call-observer.js';
+import { TtyProgress } from '../progress.js';
 
 /** `--fail-on` values: a severity, or `none`. */
 export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const satisfies readonly FailOn[];
@@ -23,7 +25,7 @@ export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const satisfies readonl
 /** What the audit command calls; injectable so tests run the CLI in-process without AWS or files. */
 export interface AuditCommandDeps {
   loadConfig(file: string, env: Readonly<Record<string, string | undefined>>): AuditConfig | Promise<AuditConfig>;
-  createSource(choice: SourceChoice, config: AuditConfig): AccountSource | Promise<AccountSource>;
+  createSource(choice: SourceChoice, config: AuditConfig, options?: { observer?: CallObserver }): AccountSource | Promise<AccountSource>;
   runAudit: typeof runAudit;
   writeFile(file: string, text: string): Promise<void>;
   /** Publishes the report to SNS; undefined while no publisher is available (then --publish is a usage error). */
@@ -50,6 +52,7 @@ interface AuditOptions {
   failOn: FailOn;
   publish?: boolean;
   deadline?: Date;
+  quiet?: boolean;
 }
 
 const EXAMPLES = `
@@ -111,6 +114,7 @@ export function register(program: Command, ctx: CliContext, overrides: Partial<A
     )
     .option('--publish', 'also publish the report to the SNS topic of the config (alerts.topicArn or ALERT_TOPIC_ARN)')
     .addOption(new Option('--deadline <when>', DEADLINE_HELP).argParser((value: string) => parseDeadline(value)))
+    .option('--quiet', 'no progress on stderr, even on a terminal (errors and the final notes still show)')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: AuditOptions) => {
       ctx.exitCode = await auditCommand(opts, ctx, deps);
@@ -129,16 +133,24 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
   if (opts.publish && config.alerts?.topicArn === undefined) {
     throw new UsageError(`--publish needs an SNS topic: set alerts.topicArn in ${opts.config} or the ALERT_TOPIC_ARN environment variable`);
   }
-  const source = await deps.createSource(choice, config);
-  const progress = io.stderr.isTTY === true;
-  const report = await deps.runAudit({
-    config,
-    source,
-    clusters: opts.cluster.length > 0 ? opts.cluster : undefined,
-    families: opts.checks,
-    toolVersion: ctx.version,
-    onProgress: progress ? (e) => void io.stderr.write(`${PROGRAM_NAME}: ${e.cluster}: ${STAGE_TEXT[e.stage]}\n`) : undefined,
-  });
+  // Progress only on a terminal and without --quiet: per cluster and stage, and for live audits a status line of
+  // pages, simulations done out of planned, retries, throttling and the time left (bin/progress.ts).
+  const progress = io.stderr.isTTY === true && opts.quiet !== true;
+  const display = progress ? new TtyProgress(io.stderr, PROGRAM_NAME) : undefined;
+  const source = await deps.createSource(choice, config, display === undefined ? {} : { observer: display });
+  let report: Report;
+  try {
+    report = await deps.runAudit({
+      config,
+      source,
+      clusters: opts.cluster.length > 0 ? opts.cluster : undefined,
+      families: opts.checks,
+      toolVersion: ctx.version,
+      onProgress: display === undefined ? undefined : (e) => display.stage(e),
+    });
+  } finally {
+    display?.finish();
+  }
 
   const toTerminal = opts.output === undefined && io.stdout.isTTY === true;
   const format: ReportFormat = opts.format ?? (toTerminal ? 'table' : 'json');
@@ -159,7 +171,6 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
   return exitCodeFor(report, opts.failOn);
 }
 
-const STAGE_TEXT = { collect: 'collecting', evaluate: 'evaluating', report: 'reporting' } as const;
 
 function sourceChoice(opts: AuditOptions): SourceChoice {
   if (opts.snapshot !== undefined) {

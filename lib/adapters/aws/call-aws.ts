@@ -1,6 +1,7 @@
 import { awsErrorCode, classifyAwsError, describeAwsError } from './classify-aws-error.js';
 import { Deadline } from './deadline.js';
 import { AwsCallError, DeadlineReachedError } from './errors.js';
+import type { CallObserver } from './call-observer.js';
 import type { Limiter } from './limit.js';
 
 /** What every AWS call of one service in one region shares. */
@@ -8,6 +9,16 @@ export interface AwsCallContext {
   region: string;
   limiter: Limiter;
   deadline: Deadline;
+  /** Told about every call (progress display); optional. */
+  observer?: CallObserver;
+  /** The cluster the calls are for, for the observer. */
+  cluster?: string;
+}
+
+/** The SDK's attempt count of an answer or an error (`$metadata.attempts`), 1 when it does not say. */
+function attemptsOf(value: unknown): number {
+  const attempts = (value as { $metadata?: { attempts?: unknown } } | undefined)?.$metadata?.attempts;
+  return typeof attempts === 'number' && attempts > 0 ? attempts : 1;
 }
 
 /** Options the SDK's `client.send(command, options)` accepts that we use. */
@@ -33,11 +44,15 @@ export async function callAws<T>(
   return context.limiter(async () => {
     if (context.deadline.reached()) throw new DeadlineReachedError(operation, context.region);
     const abortSignal = context.deadline.signal();
+    const who = context.cluster === undefined ? {} : { cluster: context.cluster };
     try {
-      return await send(abortSignal === undefined ? {} : { abortSignal });
+      const out = await send(abortSignal === undefined ? {} : { abortSignal });
+      context.observer?.callDone?.({ ...who, operation, attempts: attemptsOf(out) });
+      return out;
     } catch (error) {
       // Our own errors (e.g. from a credentials provider running inside the SDK) pass through unchanged.
       if (isCallFailure(error)) throw error;
+      context.observer?.callFailed?.({ ...who, operation, attempts: attemptsOf(error), throttled: classifyAwsError(error) === 'throttled' });
       if (context.deadline.reached()) throw new DeadlineReachedError(operation, context.region, { cause: error, during: true });
       throw new AwsCallError({
         operation,

@@ -74,7 +74,9 @@ export class SimulationDecisionSource implements PolicyDecisionSource {
     if (unique.length === 0) return [];
     const entries = contextEntriesFor(request.context, undefined);
     const resource = request.resource !== undefined && request.resource !== '*' ? [request.resource] : undefined;
-    const batches = await Promise.all(chunk(unique, this.batchSize).map((batch) => this.simulate(request.role, batch, resource, entries)));
+    const chunks = chunk(unique, this.batchSize);
+    this.context.observer?.planned?.({ ...(this.context.cluster === undefined ? {} : { cluster: this.context.cluster }), operation: 'iam:SimulatePrincipalPolicy', count: chunks.length });
+    const batches = await Promise.all(chunks.map((batch) => this.simulate(request.role, batch, resource, entries)));
     const byAction = new Map<string, EvaluationResult>();
     for (const result of batches.flat()) if (result.EvalActionName !== undefined) byAction.set(result.EvalActionName.toLowerCase(), result);
     return request.actions.map((action) => {

@@ -4,6 +4,7 @@ import type { AccountView, CollectionGap } from '../../domain/model/account-view
 import type { PolicyDecisionSource } from '../../domain/policy/decisions.js';
 import { LocalPolicyDecisionSource } from '../../domain/policy/local-decision-source.js';
 import type { AwsCallContext } from '../aws/call-aws.js';
+import type { CallObserver } from '../aws/call-observer.js';
 import { createClients, DEFAULT_MAX_ATTEMPTS, type AwsClients, type ClientFactory } from '../aws/create-clients.js';
 import { Deadline, type DeadlineInput } from '../aws/deadline.js';
 import { limit, type Limiter } from '../aws/limit.js';
@@ -56,6 +57,8 @@ export interface LiveAccountSourceOptions {
   clientFactory?: ClientFactory;
   /** Shared assumed-role credentials; default: one cache per source. */
   credentialCache?: AssumedRoleCredentialCache;
+  /** Told about every AWS call (the CLI's progress display on a terminal). */
+  observer?: CallObserver;
   /** The fallback engine over the collected documents; default LocalPolicyDecisionSource. */
   localDecisions?: (view: AccountView) => PolicyDecisionSource;
 }
@@ -102,6 +105,7 @@ export class LiveAccountSource implements AccountSource {
   private readonly scans: RegionScanCache = new Map();
   private readonly ec2Query: Ec2QueryMode;
   private readonly plannedClusters: readonly ClusterConfig[];
+  private readonly observer: CallObserver | undefined;
   /**
    * AssumeRole runs inside other calls (the SDK asks the credentials provider on every request), so it has its own
    * cap: sharing one with the calls that wait for it could deadlock.
@@ -114,6 +118,7 @@ export class LiveAccountSource implements AccountSource {
     this.strategy = options.iamStrategy ?? 'role-scoped';
     this.ec2Query = options.ec2Query ?? 'filters';
     this.plannedClusters = options.clusters ?? [];
+    this.observer = options.observer;
     this.deadline = new Deadline(options.deadline);
     this.clientFactory = options.clientFactory ?? createClients;
     this.credentials = options.credentialCache ?? new AssumedRoleCredentialCache();
@@ -138,7 +143,8 @@ export class LiveAccountSource implements AccountSource {
 
   private async run(cluster: ClusterConfig, forSnapshot: boolean): Promise<LiveCapture> {
     const region = cluster.region;
-    const context = (service: keyof typeof DEFAULT_CONCURRENCY): AwsCallContext => ({ region, limiter: this.limiters[service], deadline: this.deadline });
+    const observed = this.observer === undefined ? {} : { observer: this.observer, cluster: cluster.name };
+    const context = (service: keyof typeof DEFAULT_CONCURRENCY): AwsCallContext => ({ region, limiter: this.limiters[service], deadline: this.deadline, ...observed });
     const clients = await this.clientsFor(cluster, { region, limiter: this.assumeLimiter, deadline: this.deadline });
     const account = verifyAccount(cluster.name, cluster.account, await getCallerIdentity(clients.sts, context('sts')));
 
