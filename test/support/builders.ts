@@ -237,7 +237,6 @@ export function aGap(kind: CollectionGap['kind'], overrides: Partial<CollectionG
     routeTables: 'ec2:DescribeRouteTables',
     securityGroups: 'ec2:DescribeSecurityGroups',
     nodes: 'kubectl get nodes',
-    availabilityZones: 'ec2:DescribeAvailabilityZones',
   }[kind];
   return { kind, source, reason: `AccessDenied: not authorized to perform ${source}`, ...overrides };
 }

@@ -17,6 +17,7 @@ import { DEFAULT_SIMULATION_BATCH_SIZE, SimulationDecisionSource } from '../iam/
 import { AssumedRoleCredentialCache, roleSessionName } from '../sts/assumed-role-credentials.js';
 import { getCallerIdentity, verifyAccount } from '../sts/caller-identity.js';
 import type { RawAccountData } from './raw-account-data.js';
+import { providerClusterId } from '../../domain/provider/cluster-id.js';
 
 /** Concurrent calls per service. IAM's request rate limits are far lower than EC2's. */
 export const DEFAULT_CONCURRENCY = { iam: 4, ec2: 8, sts: 2 } as const;
@@ -135,15 +136,17 @@ export class LiveAccountSource implements AccountSource {
     const configuredRoles = [cluster.roles.controlPlane, cluster.roles.worker].filter((arn): arn is string => arn !== undefined);
     let iam = await iamCollector.collectRoles(configuredRoles);
     const membershipGaps = unsearchedProfileGaps(configuredRoles, iam.gaps);
+    const clusterId = providerClusterId(cluster);
     const found = await ec2Collector.collectInstances({
-      clusterName: cluster.name,
+      clusterName: clusterId,
       instanceProfileArns: iam.roles.flatMap((role) => role.instanceProfiles.map((p) => p.arn)),
       autoScalingGroups: cluster.autoScalingGroups ?? [],
     });
     const profileArns = found.instances.flatMap((i) => (i.instanceProfileArn === undefined ? [] : [i.instanceProfileArn]));
-    const [profiles, network] = await Promise.all([
+    const [profiles, network, zones] = await Promise.all([
       iamCollector.resolveInstanceProfiles(profileArns, new Set(iam.instanceProfiles.map((p) => p.arn))),
-      ec2Collector.collectNetwork(found.instances, cluster.name),
+      ec2Collector.collectNetwork(found.instances, clusterId, cluster.cloudConfig?.routeTableId),
+      ec2Collector.collectAvailabilityZones(),
     ]);
     iam = mergeIamCollections(iam, profiles);
     if (forSnapshot) iam = mergeIamCollections(iam, await iamCollector.collectRoles(unreadRoles(iam)));
@@ -158,9 +161,10 @@ export class LiveAccountSource implements AccountSource {
       subnets: network.subnets,
       routeTables: network.routeTables,
       securityGroups: network.securityGroups,
+      ...(zones.zones === undefined ? {} : { availabilityZones: zones.zones }),
       gaps: [...iam.gaps, ...membershipGaps, ...found.gaps, ...network.gaps],
     };
-    const notes = [...iam.notes];
+    const notes = [...iam.notes, ...zones.notes];
     const simulation = new SimulationDecisionSource({ iam: clients.iam, context: context('iam'), batchSize: this.batchSize, policyTexts: new PolicyTextIndex(iam.raw) });
     const decisions = new FallbackDecisionSource({ primary: simulation, fallback: this.localDecisions(view), notes });
     return {
@@ -174,6 +178,7 @@ export class LiveAccountSource implements AccountSource {
         subnets: network.raw.subnets,
         routeTables: network.raw.routeTables,
         securityGroups: network.raw.securityGroups,
+        availabilityZones: zones.raw,
         gaps: view.gaps,
         notes: [...notes],
       },

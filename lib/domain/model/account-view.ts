@@ -149,7 +149,7 @@ export interface KubeNode {
 }
 
 /** The resource kinds an adapter collects; used to say which kind could not be collected. */
-export const RESOURCE_KINDS = ['roles', 'managedPolicies', 'instances', 'subnets', 'routeTables', 'securityGroups', 'nodes', 'availabilityZones'] as const;
+export const RESOURCE_KINDS = ['roles', 'managedPolicies', 'instances', 'subnets', 'routeTables', 'securityGroups', 'nodes'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /**

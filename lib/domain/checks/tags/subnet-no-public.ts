@@ -100,14 +100,3 @@ function noPublic(input: CheckInput, vpc: VpcSubnetSelection): FindingDraft {
           `(plus ${key}=shared if another cluster tags it), or give internet-facing Services explicit subnets with service.beta.kubernetes.io/aws-load-balancer-subnets.`,
   };
 }
-
-/** Cluster notes about the subnet choice that are not findings: the fallback to the controller's subnet works. */
-export function subnetSelectionNotes(vpcs: readonly VpcSubnetSelection[]): string[] {
-  return vpcs
-    .filter((v) => v.fallback && v.byType['internet-facing'].subnetIds.length > 0)
-    .map(
-      (v) =>
-        `no subnet of ${v.vpcId} is a load-balancer candidate for cluster ${v.clusterId}: the provider falls back to the subnet of the instance it runs on ` +
-        `(${v.fallbackSubnets.join(' or ')}) and logs "No tagged subnets found; will fall-back to the current subnet only"; every load balancer then gets that one subnet`,
-    );
-}

@@ -4,7 +4,8 @@
  * error "could not find any suitable subnets for creating the ELB" (2680-2683).
  */
 import { describe, expect, it } from '@jest/globals';
-import { checkSubnetNoPublic, subnetSelectionNotes } from '../../../../lib/domain/checks/tags/subnet-no-public.js';
+import { checkSubnetNoPublic } from '../../../../lib/domain/checks/tags/subnet-no-public.js';
+import { subnetSelectionNotes } from '../../../../lib/domain/provider/notes.js';
 import { clusterSubnetSelection } from '../../../../lib/domain/provider/cluster-subnets.js';
 import { aCheckInput, aCompliantView, aControlPlaneInstance, aGap, anAssociatedRouteTable, anInstance, aRouteTable, aSubnet, aView, clusterTag } from '../../../support/builders.js';
 
