@@ -267,7 +267,9 @@ describe('Ec2Collector call counts', () => {
 });
 
 describe('Ec2Collector.collectAvailabilityZones', () => {
-  beforeEach(() => ec2.reset());
+  beforeEach(() => {
+    ec2.reset();
+  });
 
   it('reads the zone types with one call, as the provider\'s zone cache does (zones.go populate)', async () => {
     ec2.on(DescribeAvailabilityZonesCommand).resolves(recorded('ec2.DescribeAvailabilityZones_1'));
