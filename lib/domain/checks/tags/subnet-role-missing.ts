@@ -35,14 +35,11 @@ export const checkSubnetRoleMissing: CheckFamilyRunner = (input) => {
       drafts.push(couldNotCheck(CHECK_ID, vpcAzRef(vpc.vpcId, '*'), `the subnets and route tables of ${vpc.vpcId} are needed and could not be collected (${gapText(gap)})`));
       continue;
     }
-    const unknown = unknownSubnetsError(input, vpc);
-    if (unknown) {
-      drafts.push(unknown);
-      continue;
-    }
+    const unknown = unknownAzErrors(input, vpc);
+    drafts.push(...unknown.drafts);
     for (const type of ['internet-facing', 'internal'] as const) {
       for (const choice of vpc.byType[type].azs) {
-        if (choice.decidedBy !== 'lowest-id' || choice.droppedZone) continue;
+        if (choice.decidedBy !== 'lowest-id' || choice.droppedZone || unknown.azs.has(choice.availabilityZone)) continue;
         drafts.push(roleMissing(input, vpc, choice));
       }
     }
@@ -50,17 +47,26 @@ export const checkSubnetRoleMissing: CheckFamilyRunner = (input) => {
   return drafts;
 };
 
-/** Could-not-check when the choice depends on subnets or route tables the view lacks. */
-function unknownSubnetsError(input: CheckInput, vpc: VpcSubnetSelection): FindingDraft | undefined {
-  const missing = input.membership.unresolved.subnets.filter((r) => r.vpcId === vpc.vpcId);
-  if (missing.length === 0 && vpc.unknownRouteTable.length === 0) return undefined;
-  const reasons = [
-    ...missing.map((m) => `subnet ${m.id} of cluster instances is not in the collected data (${m.reason})`),
-    ...(vpc.unknownRouteTable.length > 0
-      ? [`the route table of ${vpc.unknownRouteTable.join(', ')} is unknown, so whether they are public is unknown (the provider itself fails with "could not locate routing table for subnet ${vpc.unknownRouteTable[0]}")`]
-      : []),
-  ];
-  return couldNotCheck(CHECK_ID, vpcAzRef(vpc.vpcId, '*'), reasons.join('; '), { vpcId: vpc.vpcId, unknownRouteTable: vpc.unknownRouteTable, missingSubnets: missing.map((m) => m.id) });
+/**
+ * Could-not-check, per AZ (`<vpc>/<az>`, both types), where the choice depends on a cluster subnet missing from the
+ * data or on a subnet whose route table is unknown (the provider itself would fail there: "could not locate routing
+ * table for subnet"). Other AZs are judged as usual.
+ */
+function unknownAzErrors(input: CheckInput, vpc: VpcSubnetSelection): { azs: Set<string>; drafts: FindingDraft[] } {
+  const reasons = new Map<string, string[]>();
+  const add = (az: string, reason: string) => reasons.set(az, [...(reasons.get(az) ?? []), reason]);
+  for (const ref of input.membership.unresolved.subnets.filter((r) => r.vpcId === vpc.vpcId)) {
+    const azs = new Set(input.membership.instances.filter((i) => ref.instanceIds.includes(i.instanceId)).map((i) => i.availabilityZone ?? '*'));
+    for (const az of azs) add(az, `subnet ${ref.id} of cluster instances is not in the collected data (${ref.reason})`);
+  }
+  for (const id of vpc.unknownRouteTable) {
+    const az = vpc.subnets.find((s) => s.subnetId === id)?.availabilityZone ?? '*';
+    add(az, `the route table of ${id} is unknown, so whether it is public is unknown (the provider itself fails with "could not locate routing table for subnet ${id}")`);
+  }
+  const drafts = [...reasons.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([az, why]) => couldNotCheck(CHECK_ID, vpcAzRef(vpc.vpcId, az), why.join('; '), { vpcId: vpc.vpcId, availabilityZone: az }));
+  return { azs: new Set(reasons.keys()), drafts };
 }
 
 function roleMissing(input: CheckInput, vpc: VpcSubnetSelection, choice: AzChoice): FindingDraft {

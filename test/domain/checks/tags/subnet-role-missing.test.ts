@@ -108,10 +108,18 @@ describe('tags.subnet.role-missing', () => {
     expect(drafts.map((d) => [d.status, d.resource.id])).toEqual([['error', 'vpc-0a1b2c3d/*']]);
   });
 
-  it('reports an error when a cluster subnet is missing from the data, or a candidate\'s route table is unknown', () => {
-    const missing = aView({ instances: [anInstance({ subnetId: 'subnet-gone' })], subnets: [aSubnet()], routeTables: [aRouteTable()] });
+  it('reports an error for the AZ of a cluster subnet missing from the data, or of a candidate whose route table is unknown, and judges the other AZs', () => {
+    const missing = aView({
+      instances: [anInstance({ subnetId: 'subnet-gone' }), anInstance({ subnetId: 'subnet-b1', availabilityZone: 'us-west-1b' })],
+      subnets: [aSubnet(), aSubnet({ subnetId: 'subnet-b1', availabilityZone: 'us-west-1b' }), aSubnet({ subnetId: 'subnet-b2', availabilityZone: 'us-west-1b' })],
+      routeTables: [aRouteTable()],
+    });
     const noTable = aView({ instances: [anInstance()], subnets: [aSubnet()] });
-    expect(checkSubnetRoleMissing(aCheckInput({ view: missing }))).toEqual([expect.objectContaining({ status: 'error', resource: { type: 'AWS::EC2::VPC', id: 'vpc-0a1b2c3d/*' } })]);
+    expect(checkSubnetRoleMissing(aCheckInput({ view: missing })).map((d) => [d.status ?? 'fail', d.resource.id])).toEqual([
+      ['error', 'vpc-0a1b2c3d/us-west-1a'],
+      ['fail', 'vpc-0a1b2c3d/us-west-1b/internet-facing'],
+      ['fail', 'vpc-0a1b2c3d/us-west-1b/internal'],
+    ]);
     expect(checkSubnetRoleMissing(aCheckInput({ view: noTable }))[0]?.detail).toContain('could not locate routing table for subnet subnet-0a1b2c3d');
   });
 });
