@@ -32,7 +32,13 @@ export const checkSubnetRoleMissing: CheckFamilyRunner = (input) => {
   const selection = clusterSubnetSelection(input.view, input.cluster, membership);
   for (const vpc of selection.vpcs) {
     if (gap) {
-      drafts.push(couldNotCheck(CHECK_ID, vpcAzRef(vpc.vpcId, '*'), `the subnets and route tables of ${vpc.vpcId} are needed and could not be collected (${gapText(gap)})`));
+      // One error per AZ where the cluster has instances (the unit the choice is made in), both types at once.
+      const azs = [...new Set(membership.instances.filter((i) => (i.vpcId ?? input.view.subnets.find((x) => x.subnetId === i.subnetId)?.vpcId) === vpc.vpcId).map((i) => i.availabilityZone ?? ''))]
+        .filter((az) => az !== '')
+        .sort();
+      for (const az of azs.length > 0 ? azs : ['*']) {
+        drafts.push(couldNotCheck(CHECK_ID, vpcAzRef(vpc.vpcId, az), `the subnets and route tables of ${vpc.vpcId} are needed and could not be collected (${gapText(gap)})`));
+      }
       continue;
     }
     const unknown = unknownAzErrors(input, vpc);

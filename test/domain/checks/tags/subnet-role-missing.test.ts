@@ -102,10 +102,14 @@ describe('tags.subnet.role-missing', () => {
     expect(checkSubnetRoleMissing(withId)).toHaveLength(2);
   });
 
-  it('reports an error per VPC when the subnets could not be collected', () => {
+  it('reports an error per VPC and AZ of the cluster (both types) when the subnets or route tables could not be collected', () => {
     const view = aView({ instances: [anInstance(), anInstance({ availabilityZone: 'us-west-1c' })], gaps: [aGap('subnets')] });
-    const drafts = checkSubnetRoleMissing(aCheckInput({ view }));
-    expect(drafts.map((d) => [d.status, d.resource.id])).toEqual([['error', 'vpc-0a1b2c3d/*']]);
+    expect(checkSubnetRoleMissing(aCheckInput({ view })).map((d) => [d.status, d.resource.id])).toEqual([
+      ['error', 'vpc-0a1b2c3d/us-west-1a'],
+      ['error', 'vpc-0a1b2c3d/us-west-1c'],
+    ]);
+    const tables = aView({ instances: [anInstance()], subnets: [aSubnet()], gaps: [aGap('routeTables')] });
+    expect(checkSubnetRoleMissing(aCheckInput({ view: tables })).map((d) => [d.status, d.resource.id])).toEqual([['error', 'vpc-0a1b2c3d/us-west-1a']]);
   });
 
   it('reports an error for the AZ of a cluster subnet missing from the data, or of a candidate whose route table is unknown, and judges the other AZs', () => {
