@@ -306,6 +306,20 @@ export function generateAccount(dir: string, size: SizeName, options: { seed?: n
   write('ec2-describe-route-tables.json', { RouteTables: routeTables });
   write('ec2-describe-security-groups.json', { SecurityGroups: groups });
   write('iam-get-account-authorization-details.json', { UserDetailList: [], GroupDetailList: [], RoleDetailList: roles, Policies: policies });
+  write('ec2-describe-availability-zones.json', {
+    AvailabilityZones: azs.map((az) => ({
+      OptInStatus: 'opt-in-not-required',
+      Messages: [],
+      RegionName: region,
+      ZoneName: az.name,
+      ZoneId: az.id,
+      GroupName: region,
+      NetworkBorderGroup: region,
+      ZoneType: 'availability-zone',
+      GroupLongName: 'US West (N. California)',
+      State: 'available',
+    })),
+  });
   write('meta.json', { account, region });
   const configFile = join(dir, 'config.json');
   write(

@@ -148,6 +148,8 @@ function minimumCalls(account: GeneratedAccount, calls: CallRecord[]): Minimum {
     DescribeSubnets: listing(account.counts.subnets, PAGE.subnets, 1),
     DescribeRouteTables: listing(account.counts.routeTables, PAGE.routeTables, 3),
     DescribeSecurityGroups: listing(account.counts.securityGroups, PAGE.securityGroups, 1),
+    // Zone types: one unpaginated call per account and region.
+    DescribeAvailabilityZones: 1,
   };
   const groups = new Map<string, number>();
   for (const call of calls) {
@@ -167,7 +169,7 @@ function minimumCalls(account: GeneratedAccount, calls: CallRecord[]): Minimum {
 function lowerBoundMs(minimum: Minimum, caps: Caps, latencyMs: number): number {
   const b = minimum.byOperation;
   const iamCalls = (b.GetAccountAuthorizationDetails ?? b['role reads'] ?? 0) + (b.SimulatePrincipalPolicy ?? 0);
-  const ec2Calls = (b.DescribeInstances ?? 0) + (b.DescribeSubnets ?? 0) + (b.DescribeRouteTables ?? 0) + (b.DescribeSecurityGroups ?? 0);
+  const ec2Calls = (b.DescribeInstances ?? 0) + (b.DescribeSubnets ?? 0) + (b.DescribeRouteTables ?? 0) + (b.DescribeSecurityGroups ?? 0) + (b.DescribeAvailabilityZones ?? 0);
   const simulationChain = 1 + (b.GetAccountAuthorizationDetails ?? b['role reads'] ?? 0) + Math.ceil((b.SimulatePrincipalPolicy ?? 0) / caps.iam);
   const rounds = Math.max(minimum.chain, simulationChain, Math.ceil(iamCalls / caps.iam), Math.ceil(ec2Calls / caps.ec2), Math.ceil((b.GetCallerIdentity ?? 0) / caps.sts));
   return rounds * latencyMs;

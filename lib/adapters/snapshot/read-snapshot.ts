@@ -6,6 +6,7 @@ import { parseAuthorizationDetails } from './parse-authorization-details.js';
 import { parseInstances } from './parse-instances.js';
 import { streamInstances } from './stream-instances.js';
 import { parseMeta } from './parse-meta.js';
+import { parseAvailabilityZones } from './parse-availability-zones.js';
 import { parseNodes } from './parse-nodes.js';
 import { parseRouteTables } from './parse-route-tables.js';
 import { parseSecurityGroups } from './parse-security-groups.js';
@@ -71,6 +72,7 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
   const subnets = required(await parse(SNAPSHOT_FILES.subnets, parseSubnets));
   const routeTables = required(await parse(SNAPSHOT_FILES.routeTables, parseRouteTables));
   const securityGroups = required(await parse(SNAPSHOT_FILES.securityGroups, parseSecurityGroups));
+  const availabilityZones = await parse(SNAPSHOT_FILES.availabilityZones, parseAvailabilityZones);
   const nodes = await parse(SNAPSHOT_FILES.nodes, parseNodes);
   const meta = await parse(SNAPSHOT_FILES.meta, parseMeta);
   const location = resolveLocation(meta, { roles: iam.roles, instances, subnets }, join(dir, SNAPSHOT_FILES.meta.name));
@@ -85,6 +87,7 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
     routeTables,
     securityGroups,
     ...(nodes === undefined ? {} : { nodes }),
+    ...(availabilityZones === undefined ? {} : { availabilityZones }),
     gaps: [...iam.gaps, ...(meta?.gaps ?? [])],
   };
   return {
