@@ -12,6 +12,7 @@ const SHORT_NAMES: Record<string, string> = {
   'ec2:DescribeSecurityGroups': 'security groups',
   'iam:GetAccountAuthorizationDetails': 'IAM sweep',
   'sts:GetCallerIdentity': 'identity',
+  'ec2:DescribeAvailabilityZones': 'zones',
 };
 
 interface ClusterState {
@@ -107,7 +108,8 @@ export class TtyProgress implements CallObserver {
       eta = `, about ${seconds((planned - done) / rate)} left`;
     }
     const retries = this.retries > 0 || this.throttled > 0 ? ` | retries ${this.retries}, throttled ${this.throttled}` : '';
-    return `${this.program}: ${parts.join(' | ') || 'working'}${retries} | ${seconds(elapsed)}${eta}`;
+    // Time and retries first: on a narrow terminal the line is cut at the end, among the clusters.
+    return `${this.program}: ${seconds(elapsed)}${eta}${retries} | ${parts.join(' | ') || 'working'}`;
   }
 
   private state(cluster: string): ClusterState {

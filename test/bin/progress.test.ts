@@ -23,10 +23,10 @@ describe('TtyProgress', () => {
     progress.callDone({ cluster: 'prod-east', operation: 'iam:SimulatePrincipalPolicy', attempts: 1 });
     now = 3000;
     progress.callDone({ cluster: 'prod-east', operation: 'iam:SimulatePrincipalPolicy', attempts: 1 });
-    expect(progress.statusLine()).toBe('kube-aws-audit: prod-east evaluating (instances 2, simulations 2/6) | retries 7, throttled 1 | 3s, about 8s left');
+    expect(progress.statusLine()).toBe('kube-aws-audit: 3s, about 8s left | retries 7, throttled 1 | prod-east evaluating (instances 2, simulations 2/6)');
     expect(t.text()).toContain('kube-aws-audit: prod-east: collecting\n');
     expect(t.text()).toContain('kube-aws-audit: prod-east: evaluating\n');
-    expect(t.text()).toContain('\r\x1b[2Kkube-aws-audit: prod-east');
+    expect(t.text()).toContain('\r\x1b[2Kkube-aws-audit: ');
   });
 
   it('draws nothing but the stage lines until an AWS call (a snapshot audit)', () => {
@@ -47,7 +47,7 @@ describe('TtyProgress', () => {
     progress.callDone({ cluster: 'a', operation: 'sts:GetCallerIdentity', attempts: 1 });
     progress.stage({ cluster: 'a', stage: 'report' });
     progress.stage({ cluster: 'b', stage: 'collect' });
-    expect(progress.statusLine()).toBe('kube-aws-audit: b collecting | 1s');
+    expect(progress.statusLine()).toBe('kube-aws-audit: 1s | b collecting');
     progress.finish();
     expect(t.text().endsWith('\r\x1b[2K')).toBe(true);
     expect(t.text()).toContain('\r\x1b[2Kkube-aws-audit: a: reporting\n');
