@@ -135,6 +135,11 @@ export class FakeAws {
     return `http://127.0.0.1:${port}`;
   }
 
+  /** Changes the account the fake serves (drift between two runs). */
+  edit(change: (account: { reservations: Json[]; subnets: Json[]; routeTables: Json[]; securityGroups: Json[] }) => void): void {
+    change({ reservations: this.reservations, subnets: this.subnets, routeTables: this.routeTables, securityGroups: this.securityGroups });
+  }
+
   setFaults(plan: FaultPlan): void {
     this.faults = plan;
     this.callCounts.clear();
