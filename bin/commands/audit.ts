@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../../lib/adapters/config/index.js';
 import { InputError, UsageError } from '../../lib/app/errors.js';
+import { describeError } from '../../lib/domain/describe-error.js';
 import type { AccountSource } from '../../lib/app/ports.js';
 import { runAudit } from '../../lib/app/run-audit.js';
 import { CHECK_FAMILIES, type CheckFamily } from '../../lib/domain/checks/check-ids.js';
@@ -177,7 +178,7 @@ async function writeReport(deps: AuditCommandDeps, file: string, text: string): 
   try {
     await deps.writeFile(file, text);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+    const reason = (err as NodeJS.ErrnoException).code ?? describeError(err);
     throw new InputError(`--output ${file}: cannot write the report (${reason})`, file, undefined, { cause: err });
   }
 }

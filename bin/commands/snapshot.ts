@@ -61,7 +61,7 @@ function collect(value: string, previous: string[]): string[] {
 
 /**
  * Adds `snapshot --config FILE --out DIR [--cluster NAME] [--iam-strategy S] [--deadline WHEN]`: collects the
- * configured clusters live and writes the snapshot directory contract (ARCHITECTURE.md), which `audit --snapshot`
+ * configured clusters live and writes the snapshot directory contract (docs/contracts.md "Snapshot directory"), which `audit --snapshot`
  * reads back. Prints a one-line summary (and one line per gap) to stderr; stdout stays empty.
  */
 export function register(program: Command, ctx: CliContext, overrides: Partial<SnapshotCommandDeps> = {}): Command {

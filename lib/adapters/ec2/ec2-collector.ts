@@ -16,7 +16,7 @@ import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js'
 import { chunk, collectPages, ec2NextToken } from '../aws/paginate.js';
 import { instanceFromSdk, routeTableFromSdk, securityGroupFromSdk, subnetFromSdk } from './to-view.js';
 
-/** EC2 actions the collector calls (STYLE.md 5). */
+/** EC2 actions the collector calls (docs/architecture.md "Least privilege of the auditor"). */
 export const EC2_COLLECTOR_PERMISSIONS = ['ec2:DescribeInstances', 'ec2:DescribeSubnets', 'ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroups'] as const;
 
 /** EC2 accepts at most 200 values per filter. */
@@ -24,7 +24,7 @@ export const FILTER_VALUES_PER_CALL = 200;
 /** The largest page DescribeX allows. */
 export const PAGE_SIZE = 1000;
 
-/** Which instances may belong to the cluster (ARCHITECTURE.md "Cluster membership"). */
+/** Which instances may belong to the cluster (docs/domain.md "Cluster membership"). */
 export interface InstanceQuery {
   /** The `<name>` of `kubernetes.io/cluster/<name>` and of the legacy `KubernetesCluster` tag. */
   clusterName: string;

@@ -20,7 +20,7 @@ import { locateStatement } from './statement-locator.js';
 /** IAM actions the simulation engine calls, on the audited roles' ARNs. */
 export const SIMULATION_PERMISSIONS = ['iam:SimulatePrincipalPolicy', 'iam:GetContextKeysForPrincipalPolicy'] as const;
 
-/** Default number of action names per SimulatePrincipalPolicy call (DOMAIN.md 5: 100-200 is safe). */
+/** Default number of action names per SimulatePrincipalPolicy call (docs/domain.md section 5: 100-200 is safe). */
 export const DEFAULT_SIMULATION_BATCH_SIZE = 100;
 
 const DECISIONS: readonly Decision[] = ['allowed', 'explicitDeny', 'implicitDeny'];

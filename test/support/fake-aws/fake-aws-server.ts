@@ -42,7 +42,7 @@ export interface FaultPlan {
 }
 
 export interface FakeAwsOptions {
-  /** A snapshot directory (ARCHITECTURE.md contract) the fake serves as the account's state. */
+  /** A snapshot directory (docs/contracts.md "Snapshot directory") the fake serves as the account's state. */
   snapshotDir: string;
   account?: string;
   faults?: FaultPlan;
