@@ -228,10 +228,10 @@ describe('the service at fleet scale, over the wire', () => {
     await new SnsPublisher({ client: service.clients.sns }).publish(service.topicArn, messages);
 
     // Assert
-    expect(JSON.parse(messages[0]!.messageAttributes.cluster.StringValue)).toEqual(['prod-east', 'staging']);
+    expect(JSON.parse(messages[0]!.messageAttributes.cluster!.StringValue)).toEqual(['prod-east', 'staging']);
     expect(await service.receiveAll(east)).toHaveLength(messages.length);
     expect(await service.receiveAll(staging)).toHaveLength(messages.length);
-    const highest = JSON.parse(messages[0]!.messageAttributes.severity.StringValue) as string[];
+    const highest = JSON.parse(messages[0]!.messageAttributes.severity!.StringValue) as string[];
     expect(await service.receiveAll(critical)).toHaveLength(highest.includes('critical') ? messages.length : 0);
   });
 });

@@ -165,11 +165,11 @@ export async function startService(fake: FakeAws, configText: string, options: {
 function silence(runtime: HandlerRuntime): void {
   runtime.logger = new Logger({ serviceName: 'kube-aws-audit', logLevel: process.env.TEST_LOG_LEVEL === undefined ? 'SILENT' : 'ERROR' });
   const metrics: Metrics = runtime.metrics;
-  jest.spyOn(metrics, 'publishStoredMetrics').mockImplementation(() => undefined);
-  jest.spyOn(metrics, 'captureColdStartMetric').mockImplementation(() => undefined);
+  jest.spyOn(metrics, 'publishStoredMetrics').mockImplementation(() => metrics);
+  jest.spyOn(metrics, 'captureColdStartMetric').mockImplementation(() => metrics);
   jest.spyOn(metrics, 'singleMetric').mockImplementation(() => {
     const single = new Metrics({ namespace: 'test', serviceName: 'kube-aws-audit' });
-    jest.spyOn(single, 'publishStoredMetrics').mockImplementation(() => undefined);
+    jest.spyOn(single, 'publishStoredMetrics').mockImplementation(() => single);
     return single;
   });
 }
