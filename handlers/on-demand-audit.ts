@@ -41,7 +41,7 @@ export type OnDemandResponse = Record<string, unknown> | OnDemandErrorResponse;
  * true, and returns the Report JSON. An invalid event or config is answered with
  * `{ "error": { "code", "message" } }`; anything else that stops the audit fails the invocation.
  */
-export function createOnDemandAuditHandler(runtime: HandlerRuntime) {
+export function createOnDemandAuditHandler(runtime: HandlerRuntime, options: { responseLimitBytes?: number } = {}) {
   const { logger, metrics } = runtime;
   return middy(async (event: unknown, context: Context): Promise<OnDemandResponse> => {
     const started = Date.now();
@@ -86,7 +86,7 @@ export function createOnDemandAuditHandler(runtime: HandlerRuntime) {
     const json = orderReport(report);
     const response = request.failOn === undefined ? json : { ...json, exitCode: exitCodeFor(report, request.failOn) };
     const bytes = Buffer.byteLength(JSON.stringify(response), 'utf8');
-    if (bytes <= RESPONSE_LIMIT_BYTES) return response;
+    if (bytes <= (options.responseLimitBytes ?? RESPONSE_LIMIT_BYTES)) return response;
     if (runtime.clusterStore === undefined) throw new Error(`the report (${bytes} bytes) exceeds Lambda's 6 MB response limit and STATE_BUCKET is not set to store it`);
     const location = await runtime.clusterStore.putRunReport('on-demand', report.runId, report);
     logger.warn('the report exceeds the 6 MB response limit; returning its summary and location', { runId: report.runId, bytes, reportLocation: location.uri });

@@ -208,6 +208,35 @@ describe('the service at fleet scale, over the wire', () => {
     expect(run3[0]!.Subject).toContain('1 new, 1 resolved');
   });
 
+  it('each protocol receives its body: email the text, sqs/lambda the envelope, https (Amazon Q Developer) the chat card', async () => {
+    // Arrange: alerts.format chatbot, as a Slack/Teams channel through Amazon Q Developer needs.
+    service = await startService(fake, fleetConfig({ clusters: [JSON.parse(fleetConfig()).clusters[0]], alerts: { format: 'chatbot' } }));
+    const sqsSubscriber = await service.subscribeQueue('subscriber');
+    const { SubscribeCommand } = await import('@aws-sdk/client-sns');
+    for (const [Protocol, Endpoint] of [['email', 'secops@example.com'], ['https', 'https://global.sns-api.chatbot.amazonaws.com'], ['lambda', 'arn:aws:lambda:us-west-1:123456789012:function:ticketing']]) {
+      await service.clients.sns.send(new SubscribeCommand({ TopicArn: service.topicArn, Protocol, Endpoint }));
+    }
+
+    // Act
+    await service.dispatch();
+    await service.drain();
+
+    // Assert
+    const byProtocol = (protocol: string) => fake.messaging.deliveries.filter((d) => d.protocol === protocol);
+    const [email] = byProtocol('email');
+    const [https] = byProtocol('https');
+    const [lambda] = byProtocol('lambda');
+    expect(email!.body).toMatch(/^\[[A-Z]+\] kube-aws-audit prod-east: /u);
+    expect(email!.body).toContain('Fix: ');
+    // Amazon Q Developer reads the notification's Message as its custom notification schema.
+    const card = JSON.parse((JSON.parse(https!.body) as Notification).Message) as { version: string; source: string; content: { textType: string; title: string; description: string } };
+    expect(card).toMatchObject({ version: '1.0', source: 'custom', content: { textType: 'client-markdown' } });
+    expect(card.content.title).toBe(email!.subject);
+    expect(envelope(JSON.parse(lambda!.body) as Notification).type).toBe('kube-aws-audit.alert');
+    const [queued] = notifications(await service.receiveAll(sqsSubscriber));
+    expect(envelope(queued!).report?.uri).toMatch(/^s3:\/\/kube-aws-audit-state\/reports\/runs\//u);
+  });
+
   it('a filter policy on cluster matches a message that covers two clusters (String.Array)', async () => {
     // Arrange: one on-demand style multi-cluster message is what a String.Array attribute must still match.
     service = await startService(fake, fleetConfig());
