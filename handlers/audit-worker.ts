@@ -1,5 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { auditClusterJob } from '../lib/app/audit-cluster.js';
@@ -50,6 +51,7 @@ export function createAuditWorkerHandler(runtime: HandlerRuntime, options: { tim
     try {
       job = parseJob(record.body);
     } catch (error) {
+      metrics.addMetric('ClusterJobsFailed', MetricUnit.Count, 1);
       logger.error('invalid audit job; it goes to the DLQ after its receives', { messageId: record.messageId, receiveCount, reason: messageOf(error) });
       return false;
     }
@@ -72,6 +74,7 @@ export function createAuditWorkerHandler(runtime: HandlerRuntime, options: { tim
       const account = result.report?.clusters[0]?.account ?? job.account ?? 'current-account';
       logger.appendKeys({ account });
       recordClusterMetrics(metrics, { name: job.cluster, account }, result.report, { published: result.publishedNow, conflicts: result.conflicts });
+      metrics.addMetric('ClusterJobsAudited', MetricUnit.Count, 1);
       logger.info('cluster audited', {
         summary: result.report?.summary,
         report: result.location.uri,
@@ -84,6 +87,7 @@ export function createAuditWorkerHandler(runtime: HandlerRuntime, options: { tim
       });
       return true;
     } catch (error) {
+      metrics.addMetric('ClusterJobsFailed', MetricUnit.Count, 1);
       logger.error(error instanceof InvalidJobError ? 'the job does not match the config' : 'the cluster audit failed; SQS retries it', { receiveCount, reason: messageOf(error) });
       return false;
     } finally {

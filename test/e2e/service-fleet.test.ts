@@ -80,6 +80,10 @@ describe('the service at fleet scale, over the wire', () => {
       expect(stored.findings.length).toBeGreaterThanOrEqual(env.new.length + env.errors.length);
     }
     for (const cluster of ['prod-east', 'staging', 'canary']) expect(fake.messaging.object(BUCKET, `reports/state/123456789012/us-west-1/${cluster}.json`)).toBeDefined();
+    // The requests each job costs (README "Cost"): per cluster 2 S3 GETs (delivery record, state), 5 S3 PUTs (run
+    // report, delivery record, state, commit, one per published part) and 1 SNS Publish.
+    const count = (service: string, action: string) => fake.calls.filter((c) => c.service === service && c.action === action).length;
+    expect({ get: count('s3', 'GetObject') / 3, put: count('s3', 'PutObject') / 3, publish: count('sns', 'Publish') / 3, sendBatch: count('sqs', 'SendMessageBatch') }).toEqual({ get: 2, put: 5, publish: 1, sendBatch: 1 });
   });
 
   it('a job that keeps failing is received 3 times, then lands in the DLQ', async () => {
