@@ -73,7 +73,7 @@ export function createAuditWorkerHandler(runtime: HandlerRuntime, options: { tim
       });
       const account = result.report?.clusters[0]?.account ?? job.account ?? 'current-account';
       logger.appendKeys({ account });
-      recordClusterMetrics(metrics, { name: job.cluster, account }, result.report, { published: result.publishedNow, conflicts: result.conflicts });
+      recordClusterMetrics(metrics, { name: job.cluster, account }, result.report, { published: result.publishedNow, conflicts: result.conflicts }, { perCluster: process.env.CLUSTER_METRICS !== 'off' });
       metrics.addMetric('ClusterJobsAudited', MetricUnit.Count, 1);
       logger.info('cluster audited', {
         summary: result.report?.summary,
