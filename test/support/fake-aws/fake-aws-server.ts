@@ -38,6 +38,11 @@ export interface FaultPlan {
    * default 500 InternalError, which the SDK retries (so list every attempt to fail a call for good).
    */
   failCalls?: { action: string; calls: number[]; status?: number; code?: string }[];
+  /**
+   * EC2 Describe* calls that carry any Filter are answered 400 InvalidParameterValue "The filter '<name>' is invalid",
+   * like an AWS-compatible endpoint that implements the operation but not its filters.
+   */
+  rejectFilters?: boolean;
   seed?: number;
 }
 
@@ -200,6 +205,9 @@ export class FakeAws {
     }
     if (f.serverErrorRate && this.random() < f.serverErrorRate) {
       return reply(500, service === 'ec2' ? ec2Error('InternalError', 'An internal error has occurred') : queryError('ServiceFailure', 'internal failure', 'Receiver'));
+    }
+    if (f.rejectFilters && service === 'ec2' && filtersOf(params).length > 0) {
+      return reply(400, ec2Error('InvalidParameterValue', `The filter '${filtersOf(params)[0]?.Name ?? ''}' is invalid`));
     }
     if (f.denied?.includes(action)) {
       return service === 'ec2'
