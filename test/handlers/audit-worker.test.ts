@@ -153,6 +153,27 @@ describe('handler config sources', () => {
     await expect(loadHandlerConfig({ CONFIG: `${yaml}alerts:\n  topicArn: ${other}\n`, ALERT_TOPIC_ARN: TOPIC })).rejects.toThrow(`alerts.topicArn is ${other}, but this service publishes only to its topic ${TOPIC}`);
   });
 
+  it('treats a suppression with a malformed expires as expired instead of stopping the service, and says which and why', async () => {
+    // Arrange: the demo's prod-east suppression, with an impossible date.
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(DEMO_CONFIG, 'utf8').replace('expires: 2026-10-31', 'expires: 2026-13-45');
+    const config = await loadHandlerConfig({ CONFIG: text, ALERT_TOPIC_ARN: TOPIC });
+    const { runtime, publisher } = aRuntime({ config: async () => config });
+    const handler = createAuditWorkerHandler({ ...runtime, clusterStore: new MemoryClusterStateStore(), topicArn: TOPIC });
+
+    // Act
+    const response = await handler(sqsEvent(JSON.stringify(job())), aLambdaContext());
+
+    // Assert: the run goes on, the suppressed finding is reported, the cluster note names the suppression.
+    expect(response).toEqual({ batchItemFailures: [] });
+    const email = (JSON.parse((publisher as FakePublisher).messages()[0]!.message) as { email: string }).email;
+    expect(email).toContain('tags.sg.none-tagged');
+    expect(email).toMatch(/suppression of tags\.sg\.none-tagged on i-0bd747268d50e6f9a .*clusters\[0\]\.suppressions\[0\]\.expires "2026-13-45" in CONFIG is not a date YYYY-MM-DD, so this suppression is treated as expired/su);
+    // The CLI still rejects it (a person fixes it at once): exit 2 through parseConfig.
+    const { parseConfig } = await import('../../lib/adapters/config/index.js');
+    expect(() => parseConfig(text, 'config.yaml', {})).toThrow(/clusters\[0\]\.suppressions\[0\]\.expires/u);
+  });
+
   it('reads the bundled file when no parameter is set', async () => {
     const config = await loadHandlerConfig({ CONFIG_FILE: DEMO_CONFIG, ALERT_TOPIC_ARN: 'arn:aws:sns:us-west-1:123456789012:kube-aws-audit' });
 
