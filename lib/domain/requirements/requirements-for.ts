@@ -2,7 +2,9 @@ import type { ClusterConfig, RoleKey } from '../config/schema.js';
 import { expandActionPattern } from '../policy/catalog/index.js';
 import { uniqueActions } from './actions.js';
 import type { Preset } from './preset.js';
+import { defaultCallWay, type ActionCall, type ClusterRequestFacts } from './request-context.js';
 import { presetByName } from './presets.js';
+import { providerClusterId } from '../provider/cluster-id.js';
 
 /** What one configured role must, may and is allowed to do, after applying the cluster config. */
 export interface RoleRequirements {
@@ -24,6 +26,15 @@ export interface RoleRequirements {
    * region (the cloud provider only calls its own region), so region-scoped grants are decided, not "context needed".
    */
   context: Record<string, readonly string[]>;
+  /** The cluster facts each call's request context is built from (tag key and value, region). */
+  facts: ClusterRequestFacts;
+  /** The preset's ways of calling actions (by lower-case action name); other actions use `defaultCallWay`. */
+  calls: Readonly<Record<string, readonly ActionCall[]>>;
+}
+
+/** The ways an action is called under `requirements` (at least one). */
+export function callsOf(requirements: Pick<RoleRequirements, 'calls'>, action: string): readonly ActionCall[] {
+  return requirements.calls[action.toLowerCase()] ?? [{ way: defaultCallWay(action) }];
 }
 
 /**
@@ -56,7 +67,25 @@ export function requirementsFor(cluster: ClusterConfig, role: RoleKey): RoleRequ
   const allowedExcess = uniqueActions(expand([...spec.tolerated, ...(cluster.allowedExcess?.[role] ?? [])], false)).filter(
     (a) => !taken.has(a.toLowerCase()),
   );
-  return { role, preset, required, optional, allowedExcess, unresolved: uniqueActions(unresolved), context: { ...preset.contextFor(cluster.name), 'aws:RequestedRegion': [cluster.region] } };
+  // The tag the provider puts on and looks for: cloud-config KubernetesClusterTag/ID when set (docs/provider-rules.md).
+  const clusterId = providerClusterId(cluster);
+  const facts: ClusterRequestFacts = {
+    tagKey: preset.tagScoping.tagKey(clusterId),
+    tagValue: preset.tagScoping.tagValues(clusterId)[0] ?? clusterId,
+    region: cluster.region,
+  };
+  const calls = Object.fromEntries(Object.entries(preset.calls ?? {}).map(([action, list]) => [action.toLowerCase(), list]));
+  return {
+    role,
+    preset,
+    required,
+    optional,
+    allowedExcess,
+    unresolved: uniqueActions(unresolved),
+    context: { ...preset.contextFor(clusterId), 'aws:RequestedRegion': [cluster.region] },
+    facts,
+    calls,
+  };
 }
 
 /**
@@ -76,5 +105,6 @@ export function mergeRequirements(a: RoleRequirements, b: RoleRequirements): Rol
     allowedExcess,
     unresolved: uniqueActions([...a.unresolved, ...b.unresolved]),
     context: { ...b.context, ...a.context },
+    calls: { ...b.calls, ...a.calls },
   };
 }
