@@ -173,9 +173,12 @@ describe('the service at fleet scale, over the wire', () => {
     // Assert
     expect(firstAttempt).toEqual({ invoked: true, failed: true });
     expect(retry).toEqual({ invoked: true, failed: false });
-    expect(afterFirst.map((n) => n.Subject.match(/\((\d+\/\d+)\)/)?.[1])).toEqual(['1/3']);
-    expect(afterRetry.map((n) => n.Subject.match(/\((\d+\/\d+)\)/)?.[1])).toEqual(['2/3', '3/3']);
-    expect(envelope(afterRetry[1]!).part).toEqual({ index: 3, count: 3, summaryOnly: true });
+    // The series is 3 parts with today's checks (2 of findings, then the summary); the assertions hold for any length.
+    const count = envelope(afterFirst[0]!).part.count;
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(afterFirst.map((n) => n.Subject.match(/\((\d+\/\d+)\)/)?.[1])).toEqual([`1/${count}`]);
+    expect(afterRetry.map((n) => n.Subject.match(/\((\d+\/\d+)\)/)?.[1])).toEqual(Array.from({ length: count - 1 }, (_, i) => `${i + 2}/${count}`));
+    expect(envelope(afterRetry[afterRetry.length - 1]!).part).toEqual({ index: count, count, summaryOnly: true });
     expect(await service.depth(service.auditQueue.url)).toBe(0);
   });
 
@@ -276,7 +279,7 @@ async function bigClusterFake(): Promise<{ fake: FakeAws; cluster: Record<string
   const { join } = await import('node:path');
   const { writeSyntheticAccount } = await import('../support/synthetic-account.js');
   const dir = mkdtempSync(join(tmpdir(), 'kaa-big-'));
-  writeSyntheticAccount(dir, { cluster: 'big', instances: 110 });
+  writeSyntheticAccount(dir, { cluster: 'big', instances: 80 });
   const file = join(dir, 'ec2-describe-instances.json');
   const data = JSON.parse(readFileSync(file, 'utf8')) as { Reservations: { Instances: { Tags: { Key: string }[] }[] }[] };
   for (const r of data.Reservations) for (const i of r.Instances) i.Tags = i.Tags.filter((t) => !t.Key.startsWith('kubernetes.io/cluster/'));
