@@ -1,7 +1,8 @@
 import { CommanderError } from 'commander';
 import { InputError } from '../lib/app/errors.js';
+import { describeError, oneLine } from '../lib/domain/describe-error.js';
 
-/** The process exit codes of the CLI contract (ARCHITECTURE.md "CLI"). */
+/** The process exit codes of the CLI contract (docs/contracts.md "CLI"). */
 export const EXIT_CODES = {
   /** No finding at or above `--fail-on`. */
   ok: 0,
@@ -37,14 +38,7 @@ export function debugEnabled(env: Readonly<Record<string, string | undefined>>):
     .some((part) => part === '*' || part === DEBUG_NAMESPACE || part === `${DEBUG_NAMESPACE}*` || part === `${DEBUG_NAMESPACE}:*`);
 }
 
-/** Collapses a message to one line: commander and zod messages may span several. */
-export function oneLine(message: string): string {
-  return message
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .join(' ');
-}
+export { oneLine };
 
 /** An InputError's message, with its file and path prepended when the message does not name them already. */
 function inputMessage(err: InputError): string {
@@ -73,7 +67,7 @@ export function toCliFailure(err: unknown, env: Readonly<Record<string, string |
     return { lines: [`${PROGRAM_NAME}: ${oneLine(err.message.replace(/^error:\s*/, ''))}`], exitCode: EXIT_CODES.usage };
   }
   if (err instanceof InputError) return { lines: [`${PROGRAM_NAME}: ${inputMessage(err)}`], exitCode: EXIT_CODES.usage };
-  const message = err instanceof Error ? oneLine(err.message) || err.name : oneLine(String(err));
+  const message = describeError(err, { name: false });
   if (debugEnabled(env)) {
     const stack = err instanceof Error && err.stack !== undefined ? err.stack.split('\n') : [];
     return { lines: [`${PROGRAM_NAME}: unexpected error: ${message}`, ...stack], exitCode: EXIT_CODES.incomplete };

@@ -5,6 +5,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { InputError } from '../lib/app/errors.js';
 import { runOnDemandAudit } from '../lib/app/on-demand-audit.js';
+import { describeError } from '../lib/domain/describe-error.js';
 import { exitCodeFor } from '../lib/domain/report/build-report.js';
 import { orderReport } from '../lib/domain/report/render/json.js';
 import { AUDIT_METRICS, recordAuditMetrics } from './support/audit-metrics.js';
@@ -65,7 +66,7 @@ export function createOnDemandAuditHandler(runtime: HandlerRuntime) {
       });
     } catch (error) {
       if (error instanceof InputError) return failure(runtime, ON_DEMAND_ERROR_CODES.invalidInput, error.message);
-      logger.error('the on-demand audit failed', { reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      logger.error('the on-demand audit failed', { reason: describeError(error) });
       throw error;
     }
 

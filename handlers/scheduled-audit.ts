@@ -3,6 +3,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { runScheduledAudit } from '../lib/app/scheduled-audit.js';
+import { describeError } from '../lib/domain/describe-error.js';
 import type { Summary } from '../lib/domain/report/report.js';
 import { recordAuditMetrics } from './support/audit-metrics.js';
 import { createRuntime, type HandlerRuntime } from './support/runtime.js';
@@ -29,7 +30,7 @@ export function createScheduledAuditHandler(runtime: HandlerRuntime) {
   return middy(async (_event: unknown, context: Context): Promise<ScheduledAuditResponse> => {
     const started = Date.now();
     const config = await runtime.config().catch((error: unknown) => {
-      logger.error('the audit config is invalid', { reason: messageOf(error) });
+      logger.error('the audit config is invalid', { reason: describeError(error) });
       throw error;
     });
     const result = await runScheduledAudit({
@@ -39,7 +40,7 @@ export function createScheduledAuditHandler(runtime: HandlerRuntime) {
       publisher: runtime.publisher,
       toolVersion: runtime.toolVersion,
     }).catch((error: unknown) => {
-      logger.error('the scheduled audit failed', { reason: messageOf(error) });
+      logger.error('the scheduled audit failed', { reason: describeError(error) });
       throw error;
     });
 
@@ -57,10 +58,6 @@ export function createScheduledAuditHandler(runtime: HandlerRuntime) {
   })
     .use(injectLambdaContext(logger))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** The Lambda entry point; its clients are built once per container. */

@@ -1,5 +1,5 @@
 /**
- * `npm run docs`: regenerates the generated blocks of README.md (STYLE.md 12: generated tables come from the code):
+ * `npm run docs`: regenerates the generated blocks of README.md (docs/architecture.md "Generated documentation": generated tables come from the code):
  * the check table from CHECKS, and "Permissions the auditor needs" from PERMISSION_MANIFEST.
  * `npm run docs -- --check` only verifies that README.md is current and exits 1 when it is stale.
  */

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../../lib/adapters/config/index.js';
 import { InputError, UsageError } from '../../lib/app/errors.js';
+import { describeError } from '../../lib/domain/describe-error.js';
 import type { AccountSource } from '../../lib/app/ports.js';
 import { runAudit } from '../../lib/app/run-audit.js';
 import { CHECK_FAMILIES, type CheckFamily } from '../../lib/domain/checks/check-ids.js';
@@ -13,7 +14,7 @@ import { SEVERITIES } from '../../lib/domain/findings/severity.js';
 import { exitCodeFor, type FailOn } from '../../lib/domain/report/build-report.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../lib/domain/report/render/index.js';
 import type { Report } from '../../lib/domain/report/report.js';
-import { EXIT_CODES, oneLine, PROGRAM_NAME } from '../cli-errors.js';
+import { EXIT_CODES, PROGRAM_NAME } from '../cli-errors.js';
 import type { CliContext } from '../cli-io.js';
 import { createAccountSource, publisher, type SourceChoice } from './account-source.js';
 import { DEADLINE_HELP, parseDeadline } from './deadline-option.js';
@@ -157,7 +158,7 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
     } catch (err) {
       // The report is out; only its delivery failed: say so by name, and exit 3 (docs/reliability.md).
       const where = opts.output === undefined ? 'stdout' : opts.output;
-      const reason = oneLine(err instanceof Error ? err.message : String(err));
+      const reason = describeError(err, { name: false });
       io.stderr.write(`${PROGRAM_NAME}: delivery failed: the report was written to ${where}, but --publish failed: ${reason}\n`);
       return EXIT_CODES.incomplete;
     }
@@ -189,7 +190,7 @@ async function writeReport(deps: AuditCommandDeps, file: string, text: string, f
   try {
     await deps.writeFile(file, text);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+    const reason = (err as NodeJS.ErrnoException).code ?? describeError(err);
     // The audit is done (a live one may have taken minutes): never throw its report away with the error.
     const saved = await saveElsewhere(text, format);
     const where = saved === undefined ? '' : `; the report was saved to ${saved}`;

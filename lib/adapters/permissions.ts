@@ -5,7 +5,7 @@ import { SimulationDecisionSource } from './iam/simulation-decision-source.js';
 import { AssumedRoleCredentialCache } from './sts/assumed-role-credentials.js';
 import { CALLER_IDENTITY_PERMISSIONS } from './sts/caller-identity.js';
 
-/** One adapter's declared IAM actions (STYLE.md 5). */
+/** One adapter's declared IAM actions (docs/architecture.md "Least privilege of the auditor"). */
 export interface PermissionEntry {
   adapter: string;
   /** What the actions are for, shown in the README's IAM table. */

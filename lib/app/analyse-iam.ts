@@ -1,5 +1,6 @@
 import type { IamAnalysis, IamRoleInput } from '../domain/checks/iam/index.js';
 import type { ClusterConfig, RoleKey } from '../domain/config/schema.js';
+import { describeError } from '../domain/describe-error.js';
 import type { AccountView, Role } from '../domain/model/account-view.js';
 import { catalog, serviceOf } from '../domain/policy/catalog/index.js';
 import type { ActionDecision, PolicyDecisionSource } from '../domain/policy/decisions.js';
@@ -82,11 +83,6 @@ async function decideWithServiceContexts(
     if (decision === undefined) throw new Error(`the ${source.engine} engine returned no decision for ${action}`);
     return decision;
   });
-}
-
-function describeError(err: unknown): string {
-  if (err instanceof Error) return err.message ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : err.name;
-  return String(err);
 }
 
 /**

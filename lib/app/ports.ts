@@ -11,7 +11,7 @@ export interface CollectedAccount {
   notes: string[];
 }
 
-/** Port: the collect stage (ARCHITECTURE.md). Snapshot reader and live AWS collector implement it. */
+/** Port: the collect stage (docs/architecture.md). Snapshot reader and live AWS collector implement it. */
 export interface AccountSource {
   readonly mode: 'live' | 'snapshot';
   collect(cluster: ClusterConfig): Promise<CollectedAccount>;

@@ -8,6 +8,7 @@ import { diffFindings } from '../domain/findings/diff.js';
 import type { Finding, FindingDraft } from '../domain/findings/finding.js';
 import { finalizeFindings } from '../domain/findings/finalize.js';
 import { applySuppressions, expiredSuppressionNote } from '../domain/findings/suppress.js';
+import { describeError } from '../domain/describe-error.js';
 import { computeMembership } from '../domain/membership.js';
 import type { IamEngine } from '../domain/policy/decisions.js';
 import { buildReport } from '../domain/report/build-report.js';
@@ -112,7 +113,7 @@ async function auditCluster(
   } catch (err) {
     if (err instanceof InputError) throw err;
     const account = cluster.account ?? previousAccount(opts.previous, cluster) ?? UNKNOWN_ACCOUNT;
-    const reason = `could not collect the account: ${describe(err)}`;
+    const reason = `could not collect the account: ${describeError(err)}`;
     progress('report');
     return finish(cluster, account, families.map((f) => familyErrorDraft(f, cluster.name, account, reason)), [reason], ZERO_COVERAGE, today);
   }
@@ -131,7 +132,7 @@ async function auditCluster(
         iam = await analyseIam(view, cluster, decisions);
       } catch (err) {
         if (err instanceof InputError) throw err;
-        iamUnavailableReason = `the IAM analysis failed: ${describe(err)}`;
+        iamUnavailableReason = `the IAM analysis failed: ${describeError(err)}`;
       }
     }
   }
@@ -237,8 +238,3 @@ function inScope(previous: Finding, clusters: readonly ClusterConfig[], families
 }
 
 const FAMILY_BY_PREFIX: Record<string, CheckFamily | undefined> = { iam: 'iam', tags: 'tags', node: 'nodes' };
-
-function describe(err: unknown): string {
-  if (err instanceof Error) return err.name !== 'Error' ? `${err.name}: ${err.message}` : err.message;
-  return String(err);
-}

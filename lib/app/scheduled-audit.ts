@@ -1,3 +1,4 @@
+import { describeError } from '../domain/describe-error.js';
 import type { AuditConfig } from '../domain/config/schema.js';
 import type { Report } from '../domain/report/report.js';
 import { reportChanges, type ReportChanges } from '../domain/report/sns/report-changes.js';
@@ -92,15 +93,11 @@ export async function runScheduledAudit(options: ScheduledAuditOptions): Promise
       try {
         await store.put(key, reportForClusters(report, clusters, changes));
       } catch (error) {
-        const message = messageOf(error);
+        const message = describeError(error);
         stateProblems.push({ key, operation: 'store', message });
         report = withClusterNote(report, clusters, `could not store this report (${message}): the next run compares with an older report`);
       }
     }
   }
   return { report, changes, published: delivery.published, delivery, stateProblems };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,4 @@
+import { describeError } from '../domain/describe-error.js';
 import type { ClusterConfig } from '../domain/config/schema.js';
 import { summarize } from '../domain/report/build-report.js';
 import type { Report } from '../domain/report/report.js';
@@ -77,7 +78,7 @@ export async function loadPreviousReports(
         const previous = await store.get(key);
         if (previous !== undefined) loaded.push(previous);
       } catch (error) {
-        failures.push({ key, message: error instanceof Error ? error.message : String(error) });
+        failures.push({ key, message: describeError(error) });
       }
     }
   }

@@ -18,7 +18,7 @@ export const GONE_INSTANCE_STATES: readonly string[] = ['terminated', 'shutting-
 /** Tag EC2 Auto Scaling puts on every instance it launches. */
 export const ASG_NAME_TAG = 'aws:autoscaling:groupName';
 
-/** Why an instance belongs to the cluster (ARCHITECTURE.md "Cluster membership"). */
+/** Why an instance belongs to the cluster (docs/domain.md "Cluster membership"). */
 export type MembershipReason =
   | { kind: 'tag'; key: string; value: string }
   | { kind: 'role'; role: RoleKey; roleArn: string; instanceProfileArn: string }

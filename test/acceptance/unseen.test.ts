@@ -1,6 +1,6 @@
 /**
  * Acceptance on "unseen" accounts: snapshots under test/fixtures/unseen/ were written by hand in the AWS CLI v2
- * `--output json` shape, and each expected.json was derived from DOMAIN.md and ARCHITECTURE.md without reading the
+ * `--output json` shape, and each expected.json was derived from docs/domain.md and docs/contracts.md without reading the
  * check implementations (see its description and the per-finding notes). They are audited exactly as the CLI and
  * scenarios.test.ts do it (config loader, snapshot source, runAudit, exit code), and the unsuppressed findings must
  * pair one to one with expected.json: no finding missing, none extra (no false alarms on compliant resources,

@@ -1,5 +1,5 @@
 /**
- * Builders for AccountView pieces and cluster configs (STYLE.md 9: domain tests use builders).
+ * Builders for AccountView pieces and cluster configs (docs/architecture.md "Tests": domain tests use builders).
  *
  * Every builder returns a compliant default that belongs to the default cluster `prod` in us-west-1 / account
  * 123456789012, and takes a partial override. Ids default from a per-file counter so "several resources" tests need

@@ -1,4 +1,4 @@
-// Fake AWS environment so no test can reach a real account (STYLE.md 10).
+// Fake AWS environment so no test can reach a real account (docs/architecture.md "Tests").
 process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 process.env.AWS_SESSION_TOKEN = 'test-session-token';

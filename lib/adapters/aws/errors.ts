@@ -1,7 +1,7 @@
 import type { AwsErrorKind } from './classify-aws-error.js';
 
 /**
- * Errors of the AWS adapter layer (STYLE.md 7). Every SDK failure is wrapped once, at the adapter boundary,
+ * Errors of the AWS adapter layer (docs/architecture.md "Errors"). Every SDK failure is wrapped once, at the adapter boundary,
  * into an {@link AwsCallError} that names the operation, region and resource; our own errors pass through unchanged.
  */
 

@@ -1,3 +1,3 @@
-/** Config loading (ARCHITECTURE.md "Config file"). */
+/** Config loading (docs/contracts.md "Config file"). */
 export { loadConfig } from './load-config.js';
 export { ALERT_TOPIC_ENV, parseConfig } from './parse-config.js';

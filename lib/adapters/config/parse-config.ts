@@ -10,7 +10,7 @@ const MAX_LISTED_PROBLEMS = 5;
 export const ALERT_TOPIC_ENV = 'ALERT_TOPIC_ARN';
 
 /**
- * Parses and validates config text (ARCHITECTURE.md "Config file") with {@link configSchema}, applying its
+ * Parses and validates config text (docs/contracts.md "Config file") with {@link configSchema}, applying its
  * defaults (preset `cloud-provider-aws`, `cloudRoutes: true`, alert severity/mode/format, ...).
  *
  * Environment: when `ALERT_TOPIC_ARN` is set (non-empty) and the file has no `alerts.topicArn`, the variable's

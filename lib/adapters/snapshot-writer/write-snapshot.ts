@@ -13,7 +13,7 @@ export interface WrittenSnapshot {
 }
 
 /**
- * Writes the snapshot directory contract (ARCHITECTURE.md "Snapshot directory") from live responses, in the JSON
+ * Writes the snapshot directory contract (docs/contracts.md "Snapshot directory") from live responses, in the JSON
  * the AWS CLI v2 prints (4-space indent, documents decoded, CLI timestamps), so `readSnapshot` reads it back:
  *
  * - `iam-get-account-authorization-details.json`: `{UserDetailList: [], GroupDetailList: [], RoleDetailList, Policies}`

@@ -30,7 +30,7 @@ export interface LoadedSnapshot {
 const PER_CLUSTER_NODES = /^kubectl-get-nodes\.(.+)\.json$/;
 
 /**
- * Reads a snapshot directory (ARCHITECTURE.md "Snapshot directory": AWS CLI v2 JSON output, optional
+ * Reads a snapshot directory (docs/contracts.md "Snapshot directory": AWS CLI v2 JSON output, optional
  * `kubectl get nodes -o json`, optional meta.json) into an {@link AccountView}. See {@link loadSnapshot}.
  */
 export async function readSnapshot(dir: string): Promise<AccountView> {

@@ -1,5 +1,5 @@
 /**
- * The files of a snapshot directory (ARCHITECTURE.md "Snapshot directory") and the command that writes each one,
+ * The files of a snapshot directory (docs/contracts.md "Snapshot directory") and the command that writes each one,
  * so error messages can tell users how to make a missing file.
  */
 export const SNAPSHOT_FILES = {

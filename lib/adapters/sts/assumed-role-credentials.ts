@@ -2,7 +2,7 @@ import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
 import { callAws, type AwsCallContext } from '../aws/call-aws.js';
 import { AwsCallError } from '../aws/errors.js';
 
-/** IAM actions this adapter calls (STYLE.md 5): on the configured `assumeRoleArn`s. */
+/** IAM actions this adapter calls (docs/architecture.md "Least privilege of the auditor"): on the configured `assumeRoleArn`s. */
 export const ASSUME_ROLE_PERMISSIONS = ['sts:AssumeRole'] as const;
 
 /** Temporary credentials as the SDK clients take them. */

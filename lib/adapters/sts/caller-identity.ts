@@ -2,7 +2,7 @@ import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import { callAws, type AwsCallContext } from '../aws/call-aws.js';
 import { AccountMismatchError, AwsCallError } from '../aws/errors.js';
 
-/** IAM actions this adapter calls (STYLE.md 5). GetCallerIdentity needs no permission, but it is an action we call. */
+/** IAM actions this adapter calls (docs/architecture.md "Least privilege of the auditor"). GetCallerIdentity needs no permission, but it is an action we call. */
 export const CALLER_IDENTITY_PERMISSIONS = ['sts:GetCallerIdentity'] as const;
 
 /** Who the credentials belong to. */

@@ -4,13 +4,13 @@ import type { Severity } from '../findings/severity.js';
 export const CHECK_FAMILIES = ['iam', 'tags', 'nodes'] as const;
 export type CheckFamily = (typeof CHECK_FAMILIES)[number];
 
-/** Metadata of one check, kept as data (STYLE.md 3). */
+/** Metadata of one check, kept as data (docs/architecture.md "A check is one unit"). */
 export interface CheckMeta {
   id: string;
   family: CheckFamily;
   title: string;
   severity: Severity;
-  /** The unit a finding is emitted per (ARCHITECTURE.md "Check ids"). */
+  /** The unit a finding is emitted per (docs/contracts.md "Check ids"). */
   unit: string;
   /** Why it matters. */
   risk: string;
@@ -18,7 +18,7 @@ export interface CheckMeta {
   remediation: string;
 }
 
-/** Every check of the contract (ARCHITECTURE.md "Check ids"). Ids are stable: never rename one. */
+/** Every check of the contract (docs/contracts.md "Check ids"). Ids are stable: never rename one. */
 export const CHECKS = [
   // ---- IAM
   { id: 'iam.role.missing', family: 'iam', severity: 'high', unit: 'role',

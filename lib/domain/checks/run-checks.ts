@@ -4,6 +4,7 @@ import type { FindingDraft } from '../findings/finding.js';
 import { computeMembership, type ClusterMembership } from '../membership.js';
 import type { CheckFamilyRunner, CheckInput } from './check.js';
 import { CHECK_FAMILIES, type CheckFamily } from './check-ids.js';
+import { describeError } from '../describe-error.js';
 import { familyErrorDraft, FAMILY_LABELS } from './family-error.js';
 import { runIamChecks, type IamAnalysis } from './iam/index.js';
 import { runNodeChecks } from './nodes/index.js';
@@ -54,8 +55,7 @@ export function evaluateCluster(input: EvaluateClusterInput): FindingDraft[] {
     try {
       drafts.push(...(family === 'iam' && iam !== undefined ? runIamChecks(checkInput, iam) : runFamily(family, checkInput)));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      drafts.push(familyErrorDraft(family, cluster.name, account, `internal error in the ${FAMILY_LABELS[family]}: ${message}`));
+      drafts.push(familyErrorDraft(family, cluster.name, account, `internal error in the ${FAMILY_LABELS[family]}: ${describeError(err)}`));
     }
   }
   return drafts;

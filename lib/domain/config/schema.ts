@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES } from '../findings/severity.js';
 
-/** Requirement presets (DOMAIN.md section 2). */
+/** Requirement presets (docs/domain.md section 2). */
 export const PRESET_NAMES = ['cloud-provider-aws', 'in-tree', 'kops'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 

@@ -14,7 +14,7 @@ export interface Suppression {
   expires?: string;
 }
 
-/** One finding, exactly as the Report JSON contract in ARCHITECTURE.md. */
+/** One finding, exactly as the Report JSON contract in docs/contracts.md. */
 export interface Finding {
   /** Stable fingerprint of check + account + region + cluster + resource (+ action). */
   id: string;

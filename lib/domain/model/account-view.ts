@@ -130,7 +130,7 @@ export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /**
  * Something the collector could not see. Checks that depend on the kind must emit `status: error`
- * findings instead of passing (STYLE.md 4: "could not look" is never PASS).
+ * findings instead of passing (docs/architecture.md "Could not look is never a pass").
  */
 export interface CollectionGap {
   kind: ResourceKind;

@@ -22,7 +22,7 @@ export interface BuildReportInput {
 /** `--fail-on` values: a severity, or `none` to never fail on findings. */
 export type FailOn = Severity | 'none';
 
-/** Exit codes {@link exitCodeFor} returns (ARCHITECTURE.md CLI; 2 is for usage/config/input errors, raised elsewhere). */
+/** Exit codes {@link exitCodeFor} returns (docs/contracts.md "CLI"; 2 is for usage/config/input errors, raised elsewhere). */
 export const AUDIT_EXIT_CODES = { ok: 0, findings: 1, incomplete: 3 } as const;
 export type AuditExitCode = (typeof AUDIT_EXIT_CODES)[keyof typeof AUDIT_EXIT_CODES];
 

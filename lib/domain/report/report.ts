@@ -2,7 +2,7 @@ import type { Finding } from '../findings/finding.js';
 import type { IamEngine } from '../policy/decisions.js';
 import type { PresetName } from '../config/schema.js';
 
-/** Coverage: how much of each kind was actually examined for a cluster (ARCHITECTURE.md Report JSON). */
+/** Coverage: how much of each kind was actually examined for a cluster (docs/contracts.md "Report JSON"). */
 export interface Coverage {
   roles: number;
   instances: number;

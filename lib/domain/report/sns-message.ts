@@ -58,7 +58,7 @@ const RESOLVED_LISTED = 50;
 const HEADROOM_BYTES = 2_048;
 
 /**
- * The SNS messages of one run (ARCHITECTURE.md "SNS message"), or `[]` when the alert settings say not to publish
+ * The SNS messages of one run (docs/contracts.md "SNS message"), or `[]` when the alert settings say not to publish
  * (see `alertReasons`: errors always alert; `changes` needs a new finding at or above `minSeverity` or a resolved
  * one; `all` any open finding at or above it).
  *

@@ -1,5 +1,5 @@
 /**
- * Action lists shared by several presets (DOMAIN.md section 2).
+ * Action lists shared by several presets (docs/domain.md section 2).
  */
 
 /** The seven ECR pull actions (kubernetes/cloud-provider-aws docs/prerequisites.md node policy). */
@@ -15,7 +15,7 @@ export const ECR_PULL_ACTIONS = [
 
 /**
  * Called by the cloud-controller-manager code but absent from its prerequisites doc; needed only when the feature
- * is used (DOMAIN.md section 2, "Feature-dependent"): tagging controller, Fargate nodes, target-group attributes
+ * is used (docs/domain.md section 2, "Feature-dependent"): tagging controller, Fargate nodes, target-group attributes
  * annotation.
  */
 export const CCM_FEATURE_DEPENDENT_ACTIONS = [

@@ -35,10 +35,10 @@ export interface TagScoping {
   readonly tagOnCreateOnly?: readonly string[];
 }
 
-/** A requirement preset (DOMAIN.md section 2), kept as data with the public source it was read from. */
+/** A requirement preset (docs/domain.md section 2), kept as data with the public source it was read from. */
 export interface Preset {
   readonly name: PresetName;
-  /** Repository and path (and version) the action lists were read from, exactly as DOMAIN.md gives it. */
+  /** Repository and path (and version) the action lists were read from, exactly as docs/domain.md gives it. */
   readonly source: string;
   /** One line on what the preset is for. */
   readonly summary: string;

@@ -4,7 +4,7 @@ import { cloudProviderAwsPreset } from './presets/cloud-provider-aws.js';
 import { inTreePreset } from './presets/in-tree.js';
 import { kopsPreset } from './presets/kops.js';
 
-/** Every requirement preset, by name (DOMAIN.md section 2). */
+/** Every requirement preset, by name (docs/domain.md section 2). */
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   'cloud-provider-aws': cloudProviderAwsPreset,
   'in-tree': inTreePreset,

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const FIXTURES_DIR = join(REPO_ROOT, 'fixtures');
 
-/** The files a snapshot directory must hold (ARCHITECTURE.md "Snapshot directory"). */
+/** The files a snapshot directory must hold (docs/contracts.md "Snapshot directory"). */
 export const REQUIRED_SNAPSHOT_FILES = [
   'iam-get-account-authorization-details.json',
   'ec2-describe-instances.json',

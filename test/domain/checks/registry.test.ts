@@ -5,7 +5,7 @@ import { CHECK_FAMILIES, CHECKS, checkMeta, isCheckId } from '../../../lib/domai
 import { SEVERITIES } from '../../../lib/domain/findings/severity.js';
 import { extractCheckTable, renderCheckTable } from '../../../scripts/check-table.js';
 
-/** The check ids of the contract (ARCHITECTURE.md "Check ids"), copied here as the independent reference. */
+/** The check ids of the contract (docs/contracts.md "Check ids"), copied here as the independent reference. */
 const CONTRACT_IDS = [
   'iam.role.missing',
   'iam.role.trust',

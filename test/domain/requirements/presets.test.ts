@@ -7,7 +7,7 @@ const lower = (list: readonly string[]) => list.map((a) => a.toLowerCase());
 const unique = (list: readonly string[]) => new Set(lower(list)).size;
 
 describe('presets', () => {
-  it('has one preset per config preset name, with the source DOMAIN.md gives', () => {
+  it('has one preset per config preset name, with the source docs/domain.md gives', () => {
     expect(Object.keys(PRESETS).sort()).toEqual([...PRESET_NAMES].sort());
     expect(PRESETS['cloud-provider-aws'].source).toBe('kubernetes/cloud-provider-aws docs/prerequisites.md, 2026-07');
     expect(PRESETS['in-tree'].source).toBe('kubernetes/legacy-cloud-providers v0.26.0 aws/aws.go');

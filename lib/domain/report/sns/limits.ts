@@ -1,5 +1,5 @@
 /**
- * Amazon SNS and Amazon Q Developer (chat applications) limits the alert messages are held to (DOMAIN.md section 5).
+ * Amazon SNS and Amazon Q Developer (chat applications) limits the alert messages are held to (docs/domain.md section 5).
  */
 export const SNS_LIMITS = {
   /** Publish: message plus message attributes, in UTF-8 bytes (256 KiB). */

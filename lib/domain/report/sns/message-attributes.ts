@@ -8,7 +8,7 @@ export interface SnsMessageAttribute {
   StringValue: string;
 }
 
-/** The contract's message attributes (ARCHITECTURE.md "SNS message"), which subscription filter policies match. */
+/** The contract's message attributes (docs/contracts.md "SNS message"), which subscription filter policies match. */
 export interface AlertAttributes {
   /** Highest severity of the open findings (`critical` .. `info`), or `none`. */
   severity: SnsMessageAttribute;

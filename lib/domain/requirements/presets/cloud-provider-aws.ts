@@ -3,7 +3,7 @@ import { contextFromTagScoping } from '../preset.js';
 import { CCM_FEATURE_DEPENDENT_ACTIONS, ECR_PULL_ACTIONS, ROUTE_CONTROLLER_ACTIONS } from '../actions.js';
 import { classifyForTagScoping } from '../tag-scoping.js';
 
-// Source: kubernetes/cloud-provider-aws docs/prerequisites.md, 2026-07 (DOMAIN.md section 2).
+// Source: kubernetes/cloud-provider-aws docs/prerequisites.md, 2026-07 (docs/domain.md section 2).
 // The doc lists elasticloadbalancing:AddTags twice; it appears once here (57 unique control-plane actions).
 
 /** Control-plane policy of the prerequisites doc, in the doc's order. All on `Resource: "*"`. */

@@ -4,8 +4,9 @@ import { ECR_PULL_ACTIONS, ROUTE_CONTROLLER_ACTIONS } from '../actions.js';
 import { classifyForTagScoping, KOPS_LEGACY_UNCONDITIONAL } from '../tag-scoping.js';
 import { CCM_CONTROL_PLANE_REQUIRED } from './cloud-provider-aws.js';
 
-// Source: kubernetes/legacy-cloud-providers v0.26.0 aws/aws.go (DOMAIN.md section 2).
-// DOMAIN.md writes `DescribeVolumeModifications`; the IAM action (and EC2 API) is ec2:DescribeVolumesModifications.
+// Source: kubernetes/legacy-cloud-providers v0.26.0 aws/aws.go (docs/domain.md section 2).
+// The IAM action (and EC2 API) is ec2:DescribeVolumesModifications; the first domain notes spelled it without the s
+// (docs/domain.md section 2).
 
 const EC2 = [
   'ec2:DescribeInstances',
@@ -30,7 +31,7 @@ const EC2 = [
   'ec2:DescribeVpcs',
 ] as const;
 
-/** The elasticloadbalancing actions of the cloud-provider-aws preset except SetSecurityGroups (DOMAIN.md section 2). */
+/** The elasticloadbalancing actions of the cloud-provider-aws preset except SetSecurityGroups (docs/domain.md section 2). */
 const ELB = CCM_CONTROL_PLANE_REQUIRED.filter((a) => a.startsWith('elasticloadbalancing:') && a !== 'elasticloadbalancing:SetSecurityGroups');
 
 const CONTROL_PLANE_REQUIRED = [
@@ -62,7 +63,7 @@ export const inTreePreset: Preset = {
   tagScoping: scoping,
   contextFor: contextFromTagScoping(scoping),
   notes: [
-    'ec2:DescribeVolumesModifications is the IAM name of the call DOMAIN.md spells DescribeVolumeModifications.',
+    'ec2:DescribeVolumesModifications is the IAM name of the call (the first domain notes spelled it DescribeVolumeModifications; docs/domain.md section 2).',
     'A widely copied 2018 guide grants ec2:* and elasticloadbalancing:* (control plane) and ec2:Describe* (workers): that satisfies this preset and is reported as excess.',
     'Tag-scoped policies keep unconditional what kops grants unconditionally to the in-tree provider (AddLegacyCCMPermissions): the legacy code changes resources before they carry the cluster tag.',
   ],

@@ -3,7 +3,7 @@ import { contextFromTagScoping } from '../preset.js';
 import { CCM_FEATURE_DEPENDENT_ACTIONS, ECR_PULL_ACTIONS, ROUTE_CONTROLLER_ACTIONS, uniqueActions } from '../actions.js';
 import { classifyForTagScoping, KOPS_CCM_CLUSTER_TAGGED, KOPS_CCM_CLUSTER_TAGGED_CREATE } from '../tag-scoping.js';
 
-// Source: kubernetes/kops pkg/model/iam/iam_builder.go, master 2026-08 (DOMAIN.md section 2).
+// Source: kubernetes/kops pkg/model/iam/iam_builder.go, master 2026-08 (docs/domain.md section 2).
 // Control plane = what AddCCMPermissions grants (unconditional, clusterTaggedAction, clusterTaggedCreateAction,
 // AddEC2CreateAction for security groups, cloud routes); kops scopes it with the LEGACY tag KubernetesCluster.
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { accessLevel, AUDITED_SERVICES, canonicalAction, catalog, serviceOf } from '../../../../lib/domain/policy/catalog/index.js';
 
 describe('catalog', () => {
-  it('holds every audited service with about as many actions as DOMAIN.md section 6 says', () => {
+  it('holds every audited service with about as many actions as docs/domain.md section 6 says', () => {
     // Arrange
     const expected: Record<string, number> = { ec2: 830, elasticloadbalancing: 77, ecr: 60, autoscaling: 68, iam: 190 };
 
