@@ -17,7 +17,7 @@ import type { Report } from '../../lib/domain/report/report.js';
 import { EXIT_CODES, PROGRAM_NAME } from '../cli-errors.js';
 import type { CliContext } from '../cli-io.js';
 import { createAccountSource, publisher, type SourceChoice } from './account-source.js';
-import { DEADLINE_HELP, parseDeadline } from './deadline-option.js';
+import { DEADLINE_HELP, liveDeadline, parseDeadline } from './deadline-option.js';
 
 /** `--fail-on` values: a severity, or `none`. */
 export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const satisfies readonly FailOn[];
@@ -178,7 +178,7 @@ function sourceChoice(opts: AuditOptions): SourceChoice {
     if (opts.deadline !== undefined) throw new UsageError('--deadline applies to --live only (a snapshot audit makes no AWS calls)');
     return { kind: 'snapshot', dir: opts.snapshot };
   }
-  if (opts.live === true) return opts.deadline === undefined ? { kind: 'live' } : { kind: 'live', deadline: opts.deadline };
+  if (opts.live === true) return { kind: 'live', deadline: liveDeadline(opts.deadline) };
   throw new UsageError('audit needs --snapshot <dir> or --live');
 }
 
