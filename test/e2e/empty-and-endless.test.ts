@@ -12,7 +12,9 @@ import { exitCodeFor } from '../../lib/domain/report/build-report.js';
 import type { Report } from '../../lib/domain/report/report.js';
 import { FakeAws, type FaultPlan } from '../support/fake-aws/fake-aws-server.js';
 import { simulateWithEvaluator } from '../support/fake-aws/simulate-with-evaluator.js';
-import { auditLive, captureIo, DEMO, loadFixtureConfig, withEndpoint } from './support/live-audit.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { auditLive, captureIo, DEMO, loadFixtureConfig, removeDir, tempDir, withEndpoint } from './support/live-audit.js';
 
 const errors = (r: Report): Finding[] => r.findings.filter((f) => f.status === 'error');
 const fails = (r: Report): Finding[] => r.findings.filter((f) => f.status === 'fail');
@@ -135,4 +137,30 @@ describe('empty, shapeless, endless and silent answers (issue 9)', () => {
       fake.setFaults({});
     }
   }, 120_000);
+
+  it.each(['DescribeInstances', 'DescribeRouteTables', 'ListInstanceProfilesForRole'])(
+    '`snapshot` with an empty 200 for %s: the gap is in meta.json, exit 3, and the audit of the capture says so',
+    async (operation) => {
+      fake.setFaults({ empty: [operation] });
+      const dir = await tempDir('empty-snapshot');
+      try {
+        const capture = captureIo();
+        const code = await withEndpoint(fake.url, () =>
+          main(['snapshot', '--config', DEMO.configFile, '--out', dir, '--iam-strategy', 'role-scoped'], capture.io),
+        );
+        fake.setFaults({});
+
+        expect(code).toBe(3);
+        const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { gaps?: { source: string; reason: string }[] };
+        expect(meta.gaps?.some((g) => g.source.includes(operation) && g.reason.includes('EmptyResponse'))).toBe(true);
+        const audit = captureIo();
+        const auditCode = await main(['audit', '--config', DEMO.configFile, '--snapshot', dir, '--format', 'json'], audit.io);
+        expect(auditCode).toBe(3);
+      } finally {
+        fake.setFaults({});
+        await removeDir(dir);
+      }
+    },
+    60_000,
+  );
 });
