@@ -80,7 +80,12 @@ export class SimulationDecisionSource implements PolicyDecisionSource {
     return request.actions.map((action) => {
       const result = byAction.get(action.toLowerCase());
       if (result === undefined) throw this.unexpected(request.role, `no evaluation result for ${action}`);
-      return this.toDecision(action, request.role, result);
+      const decision = this.toDecision(action, request.role, result);
+      // Keys AWS does not send with this action decide as absent: the simulator's answer for them (the condition
+      // did not match) is the decision, not "allowed only with context".
+      const absentKey = request.absentKey;
+      if (absentKey !== undefined) decision.missingContextKeys = decision.missingContextKeys.filter((key) => !absentKey(action, key));
+      return decision;
     });
   }
 
