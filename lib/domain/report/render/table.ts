@@ -6,6 +6,7 @@ import { clusterSections, type ClusterSection } from './cluster-sections.js';
 import { painter, type AnsiStyle, type Paint } from './ansi.js';
 import { displayText as shown } from './untrusted-text.js';
 import { wrap } from './wrap.js';
+import { describeProviderSettings } from '../../provider/settings.js';
 
 /** Options of {@link renderTable}. */
 export interface TableOptions {
@@ -80,6 +81,7 @@ function clusterHeader(section: ClusterSection, width: number, paint: Paint): st
       '   ',
     ),
   );
+  if (cov.provider) lines.push(...wrap(`provider: ${shown(describeProviderSettings(cov.provider))}`, width, '             ', '   '));
   for (const note of c.notes ?? []) lines.push(...wrap(`note: ${shown(note)}`, width, '         ', '   '));
   return lines;
 }
