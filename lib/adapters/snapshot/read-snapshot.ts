@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SnapshotError } from '../../app/errors.js';
-import type { AccountView, KubeNode } from '../../domain/model/account-view.js';
+import type { AccountView, CollectionGap, KubeNode, ResourceKind } from '../../domain/model/account-view.js';
+import { pageMarkerGaps } from './page-markers.js';
 import { parseAuthorizationDetails } from './parse-authorization-details.js';
 import { parseInstances } from './parse-instances.js';
 import { streamInstances } from './stream-instances.js';
@@ -43,8 +44,9 @@ export async function readSnapshot(dir: string): Promise<AccountView> {
  * Reads a snapshot directory into an {@link AccountView} plus meta.json's capture notes.
  *
  * Instances are kept in every state. `view.nodes` is undefined when there is no nodes file. Account and region come
- * from meta.json, else from the data when it agrees (see {@link resolveLocation}). `view.gaps` holds the managed
- * policies roles use but the IAM file lacks, and the gaps meta.json records (what a capture could not collect).
+ * from meta.json, else from the data when it agrees (see {@link resolveLocation}). `view.gaps` holds every kind whose
+ * file still carries a page marker ({@link pageMarkerGaps}), the managed policies roles use but the IAM file lacks,
+ * and the gaps meta.json records (what a capture could not collect).
  *
  * @throws SnapshotError when the directory does not exist, a required file is missing, a file is not valid JSON or
  *   not the expected AWS CLI shape; the message names the file and the JSON path. Never returns an empty view for
@@ -59,21 +61,28 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
   if (missing.length > 0) throw missingFilesError(dir, missing);
   // One file at a time, each turned into view objects before the next is read, so the parsed JSON of one file at
   // most is held (BENCHMARKS.md "Memory").
-  const parse = async <T>(spec: SnapshotFileSpec, parser: (file: SnapshotFile) => T): Promise<T | undefined> => {
+  // Page markers (a saved page that says more pages exist) are looked for while the file's JSON is at hand.
+  const markerGaps: CollectionGap[] = [];
+  const parse = async <T>(spec: SnapshotFileSpec, parser: (file: SnapshotFile) => T, kinds?: readonly ResourceKind[]): Promise<T | undefined> => {
     const file = await readSnapshotFile(dir, spec);
     if (file === undefined && spec.required) throw missingFilesError(dir, [spec]);
-    return file === undefined ? undefined : parser(file);
+    if (file === undefined) return undefined;
+    const parsed = parser(file);
+    if (kinds !== undefined) markerGaps.push(...pageMarkerGaps(file, kinds));
+    return parsed;
   };
   const required = <T>(value: T | undefined): T => value as T;
 
-  const iam = required(await parse(SNAPSHOT_FILES.authorizationDetails, parseAuthorizationDetails));
-  // The largest file by far (~8 KB per instance): streamed when it is in the plain AWS CLI form.
-  const instances = (await streamInstances(join(dir, SNAPSHOT_FILES.instances.name))) ?? required(await parse(SNAPSHOT_FILES.instances, parseInstances));
-  const subnets = required(await parse(SNAPSHOT_FILES.subnets, parseSubnets));
-  const routeTables = required(await parse(SNAPSHOT_FILES.routeTables, parseRouteTables));
-  const securityGroups = required(await parse(SNAPSHOT_FILES.securityGroups, parseSecurityGroups));
+  const iam = required(await parse(SNAPSHOT_FILES.authorizationDetails, parseAuthorizationDetails, ['roles', 'managedPolicies']));
+  // The largest file by far (~8 KB per instance): streamed when it is in the plain AWS CLI form, whose only key is
+  // Reservations (so it carries no page marker); any other form is read whole, markers included.
+  const instances =
+    (await streamInstances(join(dir, SNAPSHOT_FILES.instances.name))) ?? required(await parse(SNAPSHOT_FILES.instances, parseInstances, ['instances']));
+  const subnets = required(await parse(SNAPSHOT_FILES.subnets, parseSubnets, ['subnets']));
+  const routeTables = required(await parse(SNAPSHOT_FILES.routeTables, parseRouteTables, ['routeTables']));
+  const securityGroups = required(await parse(SNAPSHOT_FILES.securityGroups, parseSecurityGroups, ['securityGroups']));
   const availabilityZones = await parse(SNAPSHOT_FILES.availabilityZones, parseAvailabilityZones);
-  const nodes = await parse(SNAPSHOT_FILES.nodes, parseNodes);
+  const nodes = await parse(SNAPSHOT_FILES.nodes, parseNodes, ['nodes']);
   const meta = await parse(SNAPSHOT_FILES.meta, parseMeta);
   const location = resolveLocation(meta, { roles: iam.roles, instances, subnets }, join(dir, SNAPSHOT_FILES.meta.name));
 
@@ -88,7 +97,7 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
     securityGroups,
     ...(nodes === undefined ? {} : { nodes }),
     ...(availabilityZones === undefined ? {} : { availabilityZones }),
-    gaps: [...iam.gaps, ...(meta?.gaps ?? [])],
+    gaps: [...markerGaps, ...iam.gaps, ...(meta?.gaps ?? [])],
   };
   return {
     view,
