@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CHECK_FAMILIES, checkMeta, isCheckId, type CheckFamily } from '../domain/checks/check-ids.js';
+import { CHECK_FAMILIES, familyOfCheck, type CheckFamily } from '../domain/checks/check-ids.js';
 import { familyErrorDraft } from '../domain/checks/family-error.js';
 import type { IamAnalysis } from '../domain/checks/iam/index.js';
 import { evaluateCluster } from '../domain/checks/run-checks.js';
@@ -233,8 +233,6 @@ function previousAccount(previous: Report | undefined, cluster: ClusterConfig): 
 /** Whether this run could have reproduced a previous finding (selected cluster and family). */
 function inScope(previous: Finding, clusters: readonly ClusterConfig[], families: readonly CheckFamily[]): boolean {
   if (!clusters.some((c) => c.name === previous.cluster && c.region === previous.region)) return false;
-  const family = isCheckId(previous.check) ? checkMeta(previous.check).family : FAMILY_BY_PREFIX[previous.check.split('.', 1)[0] ?? ''];
+  const family = familyOfCheck(previous.check);
   return family === undefined || families.includes(family);
 }
-
-const FAMILY_BY_PREFIX: Record<string, CheckFamily | undefined> = { iam: 'iam', tags: 'tags', node: 'nodes' };

@@ -110,8 +110,8 @@ describe('runAudit', () => {
     // Assert
     const alpha = report.findings.filter((f) => f.cluster === 'alpha');
     expect(alpha.map((f) => [f.check, f.status, f.resource])).toEqual([
-      ['node.private-dns.missing', 'error', { type: RESOURCE_TYPES.account, id: ACCOUNT }],
-      ['tags.instance.missing', 'error', { type: RESOURCE_TYPES.account, id: ACCOUNT }],
+      ['node.family.unavailable', 'error', { type: RESOURCE_TYPES.account, id: ACCOUNT }],
+      ['tags.family.unavailable', 'error', { type: RESOURCE_TYPES.account, id: ACCOUNT }],
     ]);
     expect(alpha.every((f) => f.detail.includes('UnauthorizedOperation: User is not authorized to perform: ec2:DescribeInstances'))).toBe(true);
     expect(report.summary.errors).toBe(2);
@@ -140,7 +140,7 @@ describe('runAudit', () => {
 
     // Assert
     expect(report.findings.map((f) => [f.check, f.status, f.title, f.detail])).toEqual([
-      ['iam.role.missing', 'error', 'IAM checks could not run', 'IAM checks could not run for cluster alpha: no IAM decision source'],
+      ['iam.family.unavailable', 'error', 'IAM checks could not run', 'IAM checks could not run for cluster alpha: no IAM decision source'],
     ]);
   });
 

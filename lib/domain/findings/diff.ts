@@ -1,3 +1,4 @@
+import { familyOfCheck } from '../checks/check-ids.js';
 import { RESOURCE_TYPES, type Finding } from './finding.js';
 
 /** Options of {@link diffFindings}. */
@@ -71,6 +72,7 @@ function covers(error: Finding, previous: Finding): boolean {
   return error.resource.type === previous.resource.type && error.resource.id === previous.resource.id;
 }
 
+/** The family of a check (lib/domain/checks/check-ids.ts `familyOfCheck`), else its id prefix for ids of no known family. */
 function family(check: string): string {
-  return check.split('.', 1)[0] ?? check;
+  return familyOfCheck(check) ?? check.split('.', 1)[0] ?? check;
 }

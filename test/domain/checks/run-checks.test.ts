@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { RESOURCE_TYPES } from '../../../lib/domain/findings/finding.js';
-import { familyErrorCheck, familyErrorDraft } from '../../../lib/domain/checks/family-error.js';
 import { evaluateCluster } from '../../../lib/domain/checks/run-checks.js';
 import { computeMembership } from '../../../lib/domain/membership.js';
 import { aCluster, aCompliantView, anInstance, DEFAULTS } from '../../support/builders.js';
@@ -63,7 +62,7 @@ describe('evaluateCluster', () => {
     // Assert
     expect(drafts).toEqual([
       {
-        check: 'iam.role.missing',
+        check: 'iam.family.unavailable',
         status: 'error',
         resource: { type: RESOURCE_TYPES.account, id: DEFAULTS.account },
         title: 'IAM checks could not run',
@@ -86,22 +85,5 @@ describe('evaluateCluster', () => {
     expect(drafts.length).toBeGreaterThan(0);
     expect(drafts.every((d) => d.check === 'iam.required.denied' && d.status !== 'error')).toBe(true);
     expect(new Set(drafts.map((d) => d.action))).toEqual(new Set(worker.requirements.required));
-  });
-});
-
-describe('familyErrorDraft', () => {
-  it("files each family's error under its first registered check", () => {
-    // Act / Assert
-    expect([familyErrorCheck('iam'), familyErrorCheck('tags'), familyErrorCheck('nodes')]).toEqual([
-      'iam.role.missing',
-      'tags.instance.missing',
-      'node.private-dns.missing',
-    ]);
-    expect(familyErrorDraft('nodes', 'c', '123456789012', 'r')).toMatchObject({
-      check: 'node.private-dns.missing',
-      status: 'error',
-      title: 'Node identity checks could not run',
-      detail: 'Node identity checks could not run for cluster c: r',
-    });
   });
 });

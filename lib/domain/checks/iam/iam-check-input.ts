@@ -41,3 +41,12 @@ export interface IamAnalysis {
 
 /** What {@link runIamChecks} reads besides the analysis (a CheckInput fits). */
 export type IamCheckInput = Pick<CheckInput, 'view' | 'cluster'>;
+
+/**
+ * The IAM analysis of a check input. The runner never calls an IAM check without one (a missing analysis is the
+ * family's `iam.family.unavailable` error), so its absence here is a programming error.
+ */
+export function iamAnalysisOf(input: Pick<CheckInput, 'iam'>): IamAnalysis {
+  if (input.iam === undefined) throw new Error('an IAM check ran without an IAM analysis');
+  return input.iam;
+}

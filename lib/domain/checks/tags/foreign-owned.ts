@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner } from '../check.js';
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import { regionOf } from '../../membership/resource-refs.js';
 import { CLUSTER_TAG_PREFIX } from '../../tags/cluster-tag.js';
@@ -6,7 +6,16 @@ import { createTagsCommand } from '../../tags/commands.js';
 import { foreignOwners } from '../../tags/lifecycle.js';
 import { clusterResources, kindLabel, unresolvedResourceErrors } from './cluster-resources.js';
 
-export const CHECK_ID = 'tags.foreign-owned';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.foreign-owned', family: 'tags', severity: 'high', unit: 'resource',
+    title: 'Resource owned by another cluster is used by this one',
+    risk: 'The other cluster may delete or rewrite it ("resource has tag belonging to another cluster").',
+    remediation: 'Change the other cluster\'s tag value to shared, or stop using the resource in this cluster.',
+    reads: ['instances', 'subnets', 'routeTables', 'securityGroups'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 const KINDS = ['subnet', 'routeTable', 'securityGroup'] as const;
 
@@ -16,7 +25,7 @@ const KINDS = ['subnet', 'routeTable', 'securityGroup'] as const;
  * (The provider's own `resource %q has tag belonging to another cluster` covers the legacy form, which
  * `tags.legacy-conflict` reports.)
  */
-export const checkForeignOwned: CheckFamilyRunner = (input) => {
+export const checkForeignOwned: CheckEvaluator = (input) => {
   const drafts: FindingDraft[] = unresolvedResourceErrors(CHECK_ID, input, KINDS);
   for (const resource of clusterResources(input, KINDS)) {
     const owners = foreignOwners(resource.tags, input.cluster.name);
@@ -35,3 +44,6 @@ export const checkForeignOwned: CheckFamilyRunner = (input) => {
   }
   return drafts;
 };
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkForeignOwned;

@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import type { RouteTable } from '../../model/account-view.js';
 import { gapText } from '../../membership.js';
@@ -7,8 +7,22 @@ import { couldNotCheck, kindGapDrafts } from '../../membership/unresolved-drafts
 import { clusterTagKey, clusterTagMatches, hasClusterTag } from '../../tags/cluster-tag.js';
 import { createTagsCommand, deleteTagsCommand } from '../../tags/commands.js';
 
-export const MISSING = 'tags.route-table.missing';
-export const AMBIGUOUS = 'tags.route-table.ambiguous';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.route-table.missing', family: 'tags', severity: 'medium', unit: 'vpc',
+    title: 'No route table of the cluster VPC carries the cluster tag',
+    risk: 'With cloud routes on, the route controller fails: "unable to find route table for AWS cluster".',
+    remediation: 'aws ec2 create-tags --resources ROUTE_TABLE --tags Key=kubernetes.io/cluster/CLUSTER,Value=owned',
+    reads: ['instances', 'subnets', 'routeTables'] },
+  { id: 'tags.route-table.ambiguous', family: 'tags', severity: 'high', unit: 'vpc',
+    title: 'Several route tables of the cluster VPC carry the cluster tag',
+    risk: 'With cloud routes on, the route controller fails: "found multiple matching AWS route tables".',
+    remediation: 'Keep the cluster tag on exactly one route table of the VPC.',
+    reads: ['instances', 'subnets', 'routeTables'] },
+] as const satisfies readonly CheckMeta[];
+
+export const MISSING = CHECKS[0].id;
+export const AMBIGUOUS = CHECKS[1].id;
 
 /**
  * `tags.route-table.missing` and `tags.route-table.ambiguous`, per cluster VPC, only with cloud routes on. The route
@@ -17,7 +31,7 @@ export const AMBIGUOUS = 'tags.route-table.ambiguous';
  * `found multiple matching AWS route tables for AWS cluster: <name>`. Every route table of the VPC counts, not only
  * associated ones; tagged tables of other VPCs count towards "several" because the provider does not filter by VPC.
  */
-export const checkRouteTables: CheckFamilyRunner = (input) => {
+export const checkRouteTables: CheckEvaluator = (input) => {
   const { view, membership, cluster } = input;
   if (!cluster.cloudRoutes) return [];
   const drafts: FindingDraft[] = [...kindGapDrafts(MISSING, input, 'instances', 'the instances'), ...kindGapDrafts(AMBIGUOUS, input, 'instances', 'the instances')];
@@ -94,3 +108,6 @@ function ambiguous(input: CheckInput, vpcId: string, tagged: RouteTable[], elsew
     remediation: `Keep the tag on ${keep.routeTableId} only: ${removals.join(' && ')}`,
   };
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkRouteTables;

@@ -1,18 +1,27 @@
-import type { CheckFamilyRunner } from '../check.js';
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
 import { kindGapDrafts, missingReferenceErrors } from '../../membership/unresolved-drafts.js';
 import { clustersTaggedFor, clusterTagKey, hasClusterTag } from '../../tags/cluster-tag.js';
 import { createTagsCommand } from '../../tags/commands.js';
 
-export const CHECK_ID = 'tags.subnet.missing';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.subnet.missing', family: 'tags', severity: 'medium', unit: 'subnet',
+    title: 'Subnet hosting cluster instances lacks the cluster tag',
+    risk: 'Load-balancer subnet discovery may pick the wrong subnet or none; another cluster may claim the subnet.',
+    remediation: 'aws ec2 create-tags --resources SUBNET --tags Key=kubernetes.io/cluster/CLUSTER,Value=shared',
+    reads: ['instances', 'subnets'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 /**
  * `tags.subnet.missing`, per subnet hosting member instances: the subnet carries no cluster tag (either form).
  * Load-balancer subnet discovery then depends on the subnet having no cluster tag at all, and another cluster tagging
  * it silently removes it from this cluster's candidates.
  */
-export const checkSubnetMissing: CheckFamilyRunner = (input) => {
+export const checkSubnetMissing: CheckEvaluator = (input) => {
   const { membership, cluster } = input;
   const drafts: FindingDraft[] = [
     ...kindGapDrafts(CHECK_ID, input, 'instances', 'the instances'),
@@ -36,3 +45,6 @@ export const checkSubnetMissing: CheckFamilyRunner = (input) => {
   }
   return drafts;
 };
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkSubnetMissing;

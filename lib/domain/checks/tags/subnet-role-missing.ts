@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft, type ResourceRef } from '../../findings/finding.js';
 import type { Subnet } from '../../model/account-view.js';
 import { gapText } from '../../membership.js';
@@ -9,7 +9,16 @@ import { createTagsCommand } from '../../tags/commands.js';
 import { ELB_ROLE_TAG, hasElbRoleTag, INTERNAL_ELB_ROLE_TAG } from '../../tags/elb-role.js';
 import { isSubnetPublic } from './subnet-public.js';
 
-export const CHECK_ID = 'tags.subnet.role-missing';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.subnet.role-missing', family: 'tags', severity: 'low', unit: 'vpc+az',
+    title: 'Several candidate subnets in one AZ and no ELB role tag',
+    risk: 'The provider picks a load-balancer subnet by id order, which may be private for an internet-facing ELB.',
+    remediation: 'Tag the intended subnet with kubernetes.io/role/elb (public) or kubernetes.io/role/internal-elb (private).',
+    reads: ['instances', 'subnets', 'routeTables'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 /** The unit of this check: `vpc-0abc/us-west-1a`. */
 export function vpcAzRef(vpcId: string, az: string): ResourceRef {
@@ -37,7 +46,7 @@ function providerOrder(subnets: readonly Subnet[], cluster: string): Subnet[] {
  * order ("Found multiple subnets in AZ ..."), possibly a private subnet for an internal ELB meant to be public, or
  * the other way round.
  */
-export const checkSubnetRoleMissing: CheckFamilyRunner = (input) => {
+export const checkSubnetRoleMissing: CheckEvaluator = (input) => {
   const { view, membership, cluster } = input;
   const drafts: FindingDraft[] = [...kindGapDrafts(CHECK_ID, input, 'instances', 'the instances')];
   const subnetsGap = membership.unresolved.kinds.subnets;
@@ -104,3 +113,6 @@ function subnetVpc(input: CheckInput, subnetId: string | undefined): string | un
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkSubnetRoleMissing;

@@ -1,4 +1,4 @@
-import { checkMeta, isCheckId, type CheckFamily } from '../../checks/check-ids.js';
+import { familyOfCheck, type CheckFamily } from '../../checks/check-ids.js';
 import { diffFindings } from '../../findings/diff.js';
 import type { Finding } from '../../findings/finding.js';
 import type { Report } from '../report.js';
@@ -46,10 +46,8 @@ export function changesFromFirstSeen(report: Report): ReportChanges {
   return { newIds, resolved: [] };
 }
 
-const FAMILY_BY_PREFIX: Record<string, CheckFamily | undefined> = { iam: 'iam', tags: 'tags', node: 'nodes' };
-
 function inFamilies(check: string, families: readonly CheckFamily[]): boolean {
-  const family = isCheckId(check) ? checkMeta(check).family : FAMILY_BY_PREFIX[check.split('.', 1)[0] ?? ''];
+  const family = familyOfCheck(check);
   return family === undefined || families.includes(family);
 }
 
