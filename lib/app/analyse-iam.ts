@@ -1,56 +1,19 @@
 import type { IamAnalysis, IamRoleInput } from '../domain/checks/iam/index.js';
-import type { ClusterConfig, RoleKey } from '../domain/config/schema.js';
+import { resolveRoles, type ResolvedRole } from '../domain/cluster-facts.js';
+import type { ClusterConfig } from '../domain/config/schema.js';
 import { describeError } from '../domain/describe-error.js';
 import type { AccountView, Role } from '../domain/model/account-view.js';
 import { catalog, serviceOf } from '../domain/policy/catalog/index.js';
 import type { ActionDecision, PolicyDecisionSource } from '../domain/policy/decisions.js';
 import { uniqueActions } from '../domain/requirements/actions.js';
 import { serviceRequestContext } from '../domain/requirements/request-context.js';
-import { mergeRequirements, requirementsFor } from '../domain/requirements/requirements-for.js';
 
 /** Options of {@link analyseIam}. */
 export interface AnalyseIamOptions {
   /** Called before each role is decided, e.g. for CLI progress on stderr. */
   onProgress?: (message: string) => void;
-}
-
-const ROLE_KEYS: readonly RoleKey[] = ['controlPlane', 'worker'];
-
-/** The role name of an IAM role ARN (`arn:aws:iam::1:role/path/name` -> `name`). */
-function roleNameOf(arn: string): string {
-  return arn.slice(arn.lastIndexOf('/') + 1);
-}
-
-/** Account id of an ARN, or undefined. */
-function accountOf(arn: string): string | undefined {
-  return arn.split(':')[4] || undefined;
-}
-
-/**
- * Finds a configured role: exact ARN, else the same ARN ignoring case, else the same role name in the same
- * account (a config ARN written without the role's path).
- */
-export function findRole(view: AccountView, arn: string): Role | undefined {
-  const exact = view.roles.find((r) => r.arn === arn);
-  if (exact) return exact;
-  const lower = arn.toLowerCase();
-  const folded = view.roles.find((r) => r.arn.toLowerCase() === lower);
-  if (folded) return folded;
-  const name = roleNameOf(arn).toLowerCase();
-  const account = accountOf(arn);
-  const byName = view.roles.filter((r) => r.name.toLowerCase() === name && accountOf(r.arn) === account);
-  return byName.length === 1 ? byName[0] : undefined;
-}
-
-/** The collection gap that hides a role, if any (the whole `roles` kind, or this role). */
-function roleGap(view: AccountView, arn: string): string | undefined {
-  const name = roleNameOf(arn).toLowerCase();
-  const gap = view.gaps.find(
-    (g) =>
-      g.kind === 'roles' &&
-      (g.resourceId === undefined || g.resourceId.toLowerCase() === arn.toLowerCase() || g.resourceId.toLowerCase() === name),
-  );
-  return gap === undefined ? undefined : `${gap.reason} (${gap.source})`;
+  /** The cluster's roles as evaluate resolved them (lib/domain/cluster-facts.ts); resolved from `view` when absent. */
+  roles?: readonly ResolvedRole[];
 }
 
 /**
@@ -100,28 +63,7 @@ export async function analyseIam(
   source: PolicyDecisionSource,
   opts: AnalyseIamOptions = {},
 ): Promise<IamAnalysis> {
-  const byArn = new Map<string, IamRoleInput>();
-  for (const key of ROLE_KEYS) {
-    const arn = cluster.roles[key];
-    if (arn === undefined) continue;
-    const requirements = requirementsFor(cluster, key);
-    const existing = byArn.get(arn.toLowerCase());
-    if (existing) {
-      existing.keys.push(key);
-      existing.requirements = mergeRequirements(existing.requirements, requirements);
-      continue;
-    }
-    const role = findRole(view, arn);
-    const entry: IamRoleInput = { keys: [key], configuredArn: arn, requirements };
-    if (role) entry.role = role;
-    else {
-      const gap = roleGap(view, arn);
-      if (gap !== undefined) entry.unavailable = gap;
-    }
-    byArn.set(arn.toLowerCase(), entry);
-  }
-
-  const roles = [...byArn.values()];
+  const roles: IamRoleInput[] = (opts.roles ?? resolveRoles(view, cluster)).map((r) => ({ ...r, keys: [...r.keys] }));
   let rolesExamined = 0;
   let actionsEvaluated = 0;
   for (const entry of roles) {

@@ -8,8 +8,8 @@ import { diffFindings } from '../domain/findings/diff.js';
 import type { Finding, FindingDraft } from '../domain/findings/finding.js';
 import { finalizeFindings } from '../domain/findings/finalize.js';
 import { applySuppressions, expiredSuppressionNote } from '../domain/findings/suppress.js';
+import { clusterFacts } from '../domain/cluster-facts.js';
 import { describeError } from '../domain/describe-error.js';
-import { computeMembership } from '../domain/membership.js';
 import type { IamEngine } from '../domain/policy/decisions.js';
 import { buildReport } from '../domain/report/build-report.js';
 import type { ClusterReport, Coverage, Report } from '../domain/report/report.js';
@@ -119,8 +119,11 @@ async function auditCluster(
   }
 
   progress('evaluate');
-  const { view, decisions } = collected;
-  const account = cluster.account ?? view.account ?? previousAccount(opts.previous, cluster) ?? UNKNOWN_ACCOUNT;
+  const examinesResources = families.includes('tags') || families.includes('nodes');
+  const facts = clusterFacts(collected.view, cluster, { examinesResources });
+  const { view, membership } = facts;
+  const account = facts.account ?? previousAccount(opts.previous, cluster) ?? UNKNOWN_ACCOUNT;
+  const decisions = collected.decisions;
 
   let iam: IamAnalysis | undefined;
   let iamUnavailableReason: string | undefined;
@@ -129,7 +132,7 @@ async function auditCluster(
       iamUnavailableReason = 'no IAM decision source';
     } else {
       try {
-        iam = await analyseIam(view, cluster, decisions);
+        iam = await analyseIam(view, cluster, decisions, { roles: facts.roles });
       } catch (err) {
         if (err instanceof InputError) throw err;
         iamUnavailableReason = `the IAM analysis failed: ${describeError(err)}`;
@@ -138,22 +141,8 @@ async function auditCluster(
   }
   // Copied only now: a decision source appends its notes (e.g. a fallback from simulation to the local evaluator)
   // while the IAM analysis runs.
-  const notes = [...collected.notes];
-  const membership = computeMembership(view, cluster);
-  if (cluster.account !== undefined && view.account !== undefined && view.account !== cluster.account) {
-    notes.push(`the collected data is of account ${view.account}, the config says ${cluster.account}`);
-  }
-  if (view.region !== undefined && view.region !== cluster.region) {
-    notes.push(`the collected data is of region ${view.region}, the config says ${cluster.region}`);
-  }
-  const examinesResources = families.includes('tags') || families.includes('nodes');
-  if (examinesResources && membership.instances.length === 0 && !view.gaps.some((g) => g.kind === 'instances' && g.resourceId === undefined)) {
-    notes.push(
-      `no instance of cluster ${cluster.name} was found (by the kubernetes.io/cluster/${cluster.name} or KubernetesCluster tag, ` +
-        `the configured roles' instance profiles, or autoScalingGroups): the tag and node checks had nothing to examine; check the cluster name`,
-    );
-  }
-  const drafts = evaluateCluster({ view, cluster, families, membership, iam, iamUnavailableReason });
+  const notes = [...collected.notes, ...facts.notes];
+  const drafts = evaluateCluster({ view, cluster, families, membership, account, iam, iamUnavailableReason });
 
   progress('report');
   const coverage: Coverage = {

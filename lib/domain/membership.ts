@@ -225,6 +225,17 @@ function profileReason(view: AccountView, profileArn: string): string {
   return `instance profile ${profileArn} is not in the collected IAM data (GetAccountAuthorizationDetails lists a profile only through its role: a profile without a role, or one created after collection, does not appear)`;
 }
 
+/**
+ * The one route-table rule (docs/domain.md section 3, aws.go `isSubnetPublic`): a subnet's route table is the table
+ * explicitly associated with it, else the main table of its VPC; undefined when neither is in the view.
+ */
+export function subnetRouteTable(view: AccountView, subnetId: string, vpcId: string | undefined): { table: RouteTable; via: RouteTableLink['via'] } | undefined {
+  const explicit = view.routeTables.find((t) => t.associations.some((a) => a.subnetId === subnetId));
+  if (explicit) return { table: explicit, via: 'explicit' };
+  const main = vpcId ? view.routeTables.find((t) => t.vpcId === vpcId && t.associations.some((a) => a.main)) : undefined;
+  return main ? { table: main, via: 'main' } : undefined;
+}
+
 function linkRouteTables(
   view: AccountView,
   instances: readonly Instance[],
@@ -242,14 +253,9 @@ function linkRouteTables(
       missing.add(subnetId, instance, gapText(routeTablesGap), vpcId);
       continue;
     }
-    const explicit = view.routeTables.find((t) => t.associations.some((a) => a.subnetId === subnetId));
-    if (explicit) {
-      links[subnetId] = { routeTableId: explicit.routeTableId, via: 'explicit' };
-      continue;
-    }
-    const main = vpcId ? view.routeTables.find((t) => t.vpcId === vpcId && t.associations.some((a) => a.main)) : undefined;
-    if (main) {
-      links[subnetId] = { routeTableId: main.routeTableId, via: 'main' };
+    const found = subnetRouteTable(view, subnetId, vpcId);
+    if (found) {
+      links[subnetId] = { routeTableId: found.table.routeTableId, via: found.via };
       continue;
     }
     missing.add(

@@ -1,7 +1,8 @@
 import type { AccountView } from '../model/account-view.js';
 import type { ClusterConfig } from '../config/schema.js';
 import type { FindingDraft } from '../findings/finding.js';
-import { computeMembership, type ClusterMembership } from '../membership.js';
+import { clusterAccount } from '../cluster-facts.js';
+import type { ClusterMembership } from '../membership.js';
 import type { CheckEvaluator, CheckFamily, CheckInput, CheckModule } from './check.js';
 import { CHECK_FAMILIES } from './check.js';
 import { describeError } from '../describe-error.js';
@@ -15,8 +16,10 @@ export interface EvaluateClusterInput {
   cluster: ClusterConfig;
   /** The families to run (`--checks`); each runs at most once, in CHECK_FAMILIES order. */
   families: readonly CheckFamily[];
-  /** Precomputed membership (the caller also needs it for coverage); computed here when absent. */
-  membership?: ClusterMembership;
+  /** The cluster's membership, computed once (lib/domain/cluster-facts.ts) and shared by every check. */
+  membership: ClusterMembership;
+  /** The account of the cluster's findings (lib/domain/cluster-facts.ts `clusterAccount`, else the previous report's). */
+  account?: string;
   /** Result of the IAM analysis (lib/app/analyse-iam.ts); needed by the checks that read `iam`. */
   iam?: IamAnalysis;
   /** Why `iam` is absent (e.g. "no IAM decision source"); used in the error finding. */
@@ -40,17 +43,16 @@ export function runFamilyChecks(family: CheckFamily, input: CheckInput): Finding
 
 /**
  * Runs the selected check families for one cluster and returns their drafts. Pure. Membership is computed once
- * and shared by every check; each family is the registered check modules that declare it (lib/domain/checks/registry.ts).
+ * and shared by every check (lib/domain/cluster-facts.ts); each family is the registered check modules that declare it (lib/domain/checks/registry.ts).
  *
  * A family that cannot run never passes silently: when one of its checks reads an input that is missing (`iam`
  * without an analysis) or a check throws (a defect), the family yields one `status: error` draft
  * (`<family>.family.unavailable`) with the reason, and the other families still run.
  */
 export function evaluateCluster(input: EvaluateClusterInput): FindingDraft[] {
-  const { view, cluster } = input;
-  const membership = input.membership ?? computeMembership(view, cluster);
+  const { view, cluster, membership } = input;
   const checkInput: CheckInput = { view, cluster, membership, ...(input.iam === undefined ? {} : { iam: input.iam }) };
-  const account = cluster.account ?? view.account ?? 'unknown';
+  const account = input.account ?? clusterAccount(cluster, view) ?? 'unknown';
   const drafts: FindingDraft[] = [];
   for (const family of CHECK_FAMILIES) {
     if (!input.families.includes(family)) continue;

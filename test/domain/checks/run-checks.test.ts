@@ -1,9 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { RESOURCE_TYPES } from '../../../lib/domain/findings/finding.js';
 import { evaluateCluster } from '../../../lib/domain/checks/run-checks.js';
-import { computeMembership } from '../../../lib/domain/membership.js';
+import { computeMembership, type ClusterMembership } from '../../../lib/domain/membership.js';
+import type { ClusterConfig } from '../../../lib/domain/config/schema.js';
+import type { AccountView } from '../../../lib/domain/model/account-view.js';
 import { aCluster, aCompliantView, anInstance, DEFAULTS } from '../../support/builders.js';
 import { anAnalysis, aRoleInput, decisionsFor } from '../../support/iam.js';
+
+/** The view and cluster with their membership, as lib/domain/cluster-facts.ts computes it once per cluster. */
+function withFacts(v: AccountView, cluster: ClusterConfig): { view: AccountView; cluster: ClusterConfig; membership: ClusterMembership } {
+  return { view: v, cluster, membership: computeMembership(v, cluster) };
+}
 
 /** A compliant cluster whose one instance lacks a private DNS name, plus one untagged worker (tags.instance.missing). */
 function view() {
@@ -21,7 +28,7 @@ describe('evaluateCluster', () => {
     const cluster = aCluster();
 
     // Act
-    const drafts = evaluateCluster({ view: v, cluster, families: ['tags', 'nodes'] });
+    const drafts = evaluateCluster({ view: v, cluster, membership: computeMembership(v, cluster), families: ['tags', 'nodes'] });
 
     // Assert
     expect(checksOf(drafts)).toEqual(['node.private-dns.missing i-0000000000000dns1', 'tags.instance.missing i-00000000000notag1']);
@@ -32,9 +39,9 @@ describe('evaluateCluster', () => {
     const v = view();
 
     // Act
-    const tags = evaluateCluster({ view: v, cluster: aCluster(), families: ['tags'] });
-    const nodes = evaluateCluster({ view: v, cluster: aCluster(), families: ['nodes'] });
-    const none = evaluateCluster({ view: v, cluster: aCluster(), families: [] });
+    const tags = evaluateCluster({ ...withFacts(v, aCluster()), families: ['tags'] });
+    const nodes = evaluateCluster({ ...withFacts(v, aCluster()), families: ['nodes'] });
+    const none = evaluateCluster({ ...withFacts(v, aCluster()), families: [] });
 
     // Assert
     expect(checksOf(tags)).toEqual(['tags.instance.missing i-00000000000notag1']);
@@ -57,7 +64,7 @@ describe('evaluateCluster', () => {
 
   it('yields one error draft with the reason when iam is selected without an analysis', () => {
     // Act
-    const drafts = evaluateCluster({ view: view(), cluster: aCluster(), families: ['iam'], iamUnavailableReason: 'no IAM decision source' });
+    const drafts = evaluateCluster({ ...withFacts(view(), aCluster()), families: ['iam'], iamUnavailableReason: 'no IAM decision source' });
 
     // Assert
     expect(drafts).toEqual([
@@ -79,7 +86,7 @@ describe('evaluateCluster', () => {
     const iam = anAnalysis([worker]);
 
     // Act
-    const drafts = evaluateCluster({ view: view(), cluster: aCluster(), families: ['iam'], iam });
+    const drafts = evaluateCluster({ ...withFacts(view(), aCluster()), families: ['iam'], iam });
 
     // Assert
     expect(drafts.length).toBeGreaterThan(0);

@@ -1,24 +1,13 @@
-import type { Role } from '../../model/account-view.js';
-import type { RoleKey } from '../../config/schema.js';
+import type { ResolvedRole } from '../../cluster-facts.js';
 import type { ActionDecision, IamEngine } from '../../policy/decisions.js';
 import type { CheckInput } from '../check.js';
-import type { RoleRequirements } from '../../requirements/requirements-for.js';
 
 /**
- * Everything known about one configured role before the pure IAM checks run. Built by lib/app/analyse-iam.ts,
- * which does the asynchronous part (asking a PolicyDecisionSource).
+ * Everything known about one configured role before the pure IAM checks run: the role as evaluate resolved it
+ * (lib/domain/cluster-facts.ts) plus its decisions, gathered by lib/app/analyse-iam.ts (the asynchronous part,
+ * asking a PolicyDecisionSource).
  */
-export interface IamRoleInput {
-  /** The config keys that name this role (both when one role serves control plane and workers). */
-  keys: RoleKey[];
-  /** The ARN as configured. */
-  configuredArn: string;
-  /** What the role must / may / is allowed to do. */
-  requirements: RoleRequirements;
-  /** The collected role; undefined when it does not exist or could not be collected. */
-  role?: Role;
-  /** Why the role could not be collected (a CollectionGap); set only when `role` is undefined for that reason. */
-  unavailable?: string;
+export interface IamRoleInput extends ResolvedRole {
   /** One decision per evaluated action; undefined when no decision could be obtained. */
   decisions?: ActionDecision[];
   /** Why `decisions` is missing (the decision source threw); never set together with `decisions`. */

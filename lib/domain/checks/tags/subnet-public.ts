@@ -1,11 +1,9 @@
+import { subnetRouteTable } from '../../membership.js';
 import type { AccountView, RouteTable, Subnet } from '../../model/account-view.js';
 
-/** The route table of a subnet: the one explicitly associated, else its VPC's main table; undefined when neither is known. */
+/** The route table of a subnet (the one rule, lib/domain/membership.ts `subnetRouteTable`); undefined when unknown. */
 export function routeTableOfSubnet(view: AccountView, subnet: Subnet): RouteTable | undefined {
-  return (
-    view.routeTables.find((t) => t.associations.some((a) => a.subnetId === subnet.subnetId)) ??
-    view.routeTables.find((t) => t.vpcId === subnet.vpcId && t.associations.some((a) => a.main))
-  );
+  return subnetRouteTable(view, subnet.subnetId, subnet.vpcId)?.table;
 }
 
 /**
