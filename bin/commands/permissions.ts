@@ -1,21 +1,12 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../lib/adapters/config/index.js';
-import { auditorActions, auditorPolicy, PERMISSION_MANIFEST, type PermissionEntry } from '../../lib/adapters/permissions.js';
 import type { AuditConfig } from '../../lib/domain/config/schema.js';
 import { PROGRAM_NAME } from '../cli-errors.js';
 import type { CliContext } from '../cli-io.js';
+import { PERMISSIONS_FORMATS, type PermissionsFormat } from './permissions-formats.js';
 
-/** `permissions --format` values. */
-export const PERMISSIONS_FORMATS = ['policy', 'json'] as const;
-export type PermissionsFormat = (typeof PERMISSIONS_FORMATS)[number];
-
-/** The manifest as `permissions --format json` prints it. */
-export interface PermissionsManifestJson {
-  /** Every distinct action, sorted: what the policy grants. */
-  actions: string[];
-  /** Per adapter: the actions it calls and why. */
-  adapters: { adapter: string; purpose: string; actions: string[] }[];
-}
+export { PERMISSIONS_FORMATS, type PermissionsFormat };
+export type { PermissionsManifestJson } from './permissions-render.js';
 
 /** What the permissions command calls; injectable for tests. */
 export interface PermissionsCommandDeps {
@@ -25,24 +16,6 @@ export interface PermissionsCommandDeps {
 interface PermissionsOptions {
   format: PermissionsFormat;
   config?: string;
-}
-
-/** The manifest in its JSON form. */
-export function manifestJson(manifest: readonly PermissionEntry[] = PERMISSION_MANIFEST): PermissionsManifestJson {
-  return {
-    actions: auditorActions(manifest),
-    adapters: manifest.map((e) => ({ adapter: e.adapter, purpose: e.purpose, actions: [...e.actions] })),
-  };
-}
-
-/**
- * The text `permissions` prints: the identity policy document (`policy`), or the manifest (`json`). With a config,
- * sts:AssumeRole is narrowed to the clusters' assumeRoleArns (and left out when no cluster assumes a role).
- */
-export function renderPermissions(format: PermissionsFormat, config?: AuditConfig): string {
-  if (format === 'json') return `${JSON.stringify(manifestJson(), null, 2)}\n`;
-  const assumeRoleArns = config?.clusters.flatMap((c) => (c.assumeRoleArn === undefined ? [] : [c.assumeRoleArn]));
-  return `${JSON.stringify(auditorPolicy(assumeRoleArns === undefined ? {} : { assumeRoleArns }), null, 2)}\n`;
 }
 
 const EXAMPLES = `
@@ -67,6 +40,8 @@ export function register(program: Command, ctx: CliContext, overrides: Partial<P
     .addHelpText('after', EXAMPLES)
     .action(async (opts: PermissionsOptions) => {
       const config = opts.config === undefined ? undefined : await deps.loadConfig(opts.config, ctx.io.env);
+      // Loaded here: the manifest loads every adapter, and with them the AWS SDK, which no other command needs.
+      const { renderPermissions } = await import('./permissions-render.js');
       ctx.io.stdout.write(renderPermissions(opts.format, config));
     });
 }

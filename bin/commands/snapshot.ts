@@ -1,9 +1,8 @@
 import { Command, Option } from 'commander';
 import { AccountMismatchError, AwsCallError, DeadlineReachedError } from '../../lib/adapters/aws/errors.js';
 import { loadConfig } from '../../lib/adapters/config/index.js';
-import { IAM_STRATEGIES, type IamStrategy } from '../../lib/adapters/iam/iam-collector.js';
-import { LiveAccountSource } from '../../lib/adapters/live/live-account-source.js';
-import { captureSnapshot, type CaptureResult } from '../../lib/adapters/snapshot-writer/capture-snapshot.js';
+import { IAM_STRATEGIES, type IamStrategy } from '../../lib/adapters/iam/iam-strategy.js';
+import type { CaptureResult } from '../../lib/adapters/snapshot-writer/capture-snapshot.js';
 import { InputError, UsageError } from '../../lib/app/errors.js';
 import type { AuditConfig, ClusterConfig } from '../../lib/domain/config/schema.js';
 import type { CollectionGap } from '../../lib/domain/model/account-view.js';
@@ -25,8 +24,15 @@ export interface SnapshotCommandDeps {
   capture(request: CaptureRequest): Promise<CaptureResult>;
 }
 
-/** The default capture: a LiveAccountSource (default credential chain; AWS_ENDPOINT_URL honoured) and the snapshot writer. */
-export function captureLive(request: CaptureRequest): Promise<CaptureResult> {
+/**
+ * The default capture: a LiveAccountSource (default credential chain; AWS_ENDPOINT_URL honoured) and the snapshot
+ * writer, loaded on use (the other commands never load the AWS SDK).
+ */
+export async function captureLive(request: CaptureRequest): Promise<CaptureResult> {
+  const [{ LiveAccountSource }, { captureSnapshot }] = await Promise.all([
+    import('../../lib/adapters/live/live-account-source.js'),
+    import('../../lib/adapters/snapshot-writer/capture-snapshot.js'),
+  ]);
   const source = new LiveAccountSource({ iamStrategy: request.iamStrategy, ...(request.deadline === undefined ? {} : { deadline: request.deadline }) });
   return captureSnapshot(request.clusters, request.dir, { source });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { closestMatch } from '../../lib/adapters/config/did-you-mean.js';
 import { CHECK_FAMILIES, type CheckFamily } from '../../lib/domain/checks/check-ids.js';
 import type { AuditConfig } from '../../lib/domain/config/schema.js';

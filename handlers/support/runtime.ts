@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { createClients, type AwsClients, type ClientFactory, type ClientOptions } from '../../lib/adapters/aws/create-clients.js';
-import { LiveAccountSource } from '../../lib/adapters/live/live-account-source.js';
+import { FEWEST_CALLS, LiveAccountSource } from '../../lib/adapters/live/live-account-source.js';
 import { SnsPublisher } from '../../lib/adapters/sns/sns-publisher.js';
 import { S3ReportStore } from '../../lib/adapters/state/s3-report-store.js';
 import { AssumedRoleCredentialCache } from '../../lib/adapters/sts/assumed-role-credentials.js';
@@ -66,7 +66,7 @@ export function createRuntime(env: NodeJS.ProcessEnv = process.env, options: Run
     liveSource(context) {
       const remaining = context.getRemainingTimeInMillis();
       const deadline = new Date(Date.now() + remaining - Math.min(FINISH_MS, remaining / 4));
-      return new LiveAccountSource({ deadline, clientFactory, credentialCache });
+      return new LiveAccountSource({ ...FEWEST_CALLS, deadline, clientFactory, credentialCache });
     },
   };
 }

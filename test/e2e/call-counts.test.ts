@@ -1,14 +1,18 @@
 /**
- * API calls of one cluster grow with pages, not with instances: the whole live audit of synthetic accounts of 1, 100
- * and 2,000 instances, served by the loopback fake with EC2 pages of 1,000 (the real maximum), counted per operation
- * on the wire (every request the real SDK clients sent, retries included).
+ * API calls at the pagination minimum (issue 12): the whole live audit of synthetic accounts of 1, 100 and 2,000
+ * instances, as the CLI configures it (FEWEST_CALLS), served by the loopback fake with EC2 pages of 1,000 (the real
+ * maximum), counted per operation on the wire (every request the real SDK clients sent, retries included).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { configSchema, type AuditConfig } from '../../lib/domain/config/schema.js';
 import type { Report } from '../../lib/domain/report/report.js';
-import { FakeAws } from '../support/fake-aws/fake-aws-server.js';
+import { FakeAws, type CallRecord } from '../support/fake-aws/fake-aws-server.js';
 import { simulateWithEvaluator } from '../support/fake-aws/simulate-with-evaluator.js';
 import { writeSyntheticAccount } from '../support/synthetic-account.js';
+import { catalog } from '../../lib/domain/policy/catalog/index.js';
+import { uniqueActions } from '../../lib/domain/requirements/actions.js';
+import { requestContextFor } from '../../lib/domain/requirements/request-context.js';
+import { callsOf, requirementsFor } from '../../lib/domain/requirements/requirements-for.js';
 import { auditLive, removeDir, tempDir } from './support/live-audit.js';
 
 const SIZES = [1, 100, 2000] as const;
@@ -28,7 +32,24 @@ const CONFIG: AuditConfig = configSchema.parse({
 
 interface Measured {
   calls: Record<string, number>;
+  records: CallRecord[];
   report: Report;
+}
+
+/** Distinct request contexts of the synthetic cluster's roles over the catalogue (each role's requirements). */
+function expectedContextGroups(): number {
+  let total = 0;
+  for (const key of ['controlPlane', 'worker'] as const) {
+    const r = requirementsFor(CONFIG.clusters[0]!, key);
+    const contexts = new Set<string>();
+    for (const action of uniqueActions([...r.required, ...r.optional, ...r.allowedExcess, ...catalog.allActions()])) {
+      for (const call of callsOf(r, action)) {
+        contexts.add(JSON.stringify(Object.entries(requestContextFor(action, call.way, r.facts)).sort(([a], [b]) => a.localeCompare(b))));
+      }
+    }
+    total += contexts.size;
+  }
+  return total;
 }
 
 describe('live API calls for one cluster of N instances (EC2 pages of 1000)', () => {
@@ -45,7 +66,7 @@ describe('live API calls for one cluster of N instances (EC2 pages of 1000)', ()
         const report = await auditLive(CONFIG, fake);
         const calls: Record<string, number> = {};
         for (const c of fake.calls) calls[c.action] = (calls[c.action] ?? 0) + 1;
-        measured.set(instances, { calls, report });
+        measured.set(instances, { calls, records: [...fake.calls], report });
       } finally {
         await fake.stop();
       }
@@ -70,25 +91,48 @@ describe('live API calls for one cluster of N instances (EC2 pages of 1000)', ()
     }
   });
 
-  it('makes the same calls, operation by operation, for 1 and 100 instances', () => {
-    // Assert
+  // The minimum (docs/api-calls.md): GetCallerIdentity 1; IAM reads min(role-scoped, ceil(entities / 1000)) = 1 sweep
+  // page here (2 roles); one pass per EC2 listing: DescribeInstances ceil(N / 1000) (MaxResults 1000), DescribeSubnets
+  // ceil(3 / 1000), DescribeRouteTables ceil(1 / 100), DescribeSecurityGroups ceil(1 / 1000); SimulatePrincipalPolicy
+  // ceil(actions / 1000) per distinct request context of each role (MaxItems 1000).
+  it('reads IAM with one GetAccountAuthorizationDetails page and no role-by-role call', () => {
+    for (const n of SIZES) {
+      expect(count(n, 'GetAccountAuthorizationDetails')).toBe(1);
+      for (const op of ['GetRole', 'ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies', 'ListInstanceProfilesForRole', 'GetInstanceProfile']) expect(count(n, op)).toBe(0);
+    }
+  });
+
+  it('reads each EC2 listing in one pass over the region: DescribeInstances ceil(N / 1000), one call for each other listing', () => {
+    for (const n of SIZES) {
+      expect(count(n, 'DescribeInstances')).toBe(Math.ceil(n / 1000));
+      for (const op of EC2_OPERATIONS.filter((o) => o !== 'DescribeInstances')) expect(count(n, op)).toBe(1);
+    }
+  });
+
+  it('simulates 1000 actions a call, one group per distinct request context of each role, and never asks for context keys', () => {
+    for (const n of SIZES) {
+      const simulations = simulationsOf(n);
+      const groups = new Map<string, number>();
+      for (const call of simulations) {
+        const key = `${String(call.params.PolicySourceArn)} ${JSON.stringify(call.params.ContextEntries ?? [])}`;
+        groups.set(key, (groups.get(key) ?? 0) + (call.params.ActionNames as string[]).length);
+      }
+      // One group per distinct request context (docs/iam-request-context.md) of each of the 2 roles, as the model
+      // builds them for every catalogue action and each way the preset calls it.
+      expect(groups.size).toBe(expectedContextGroups());
+      expect(simulations).toHaveLength([...groups.values()].reduce((sum, actions) => sum + Math.ceil(actions / 1000), 0));
+      expect(simulations.every((c) => Number(c.params.MaxItems) === 1000)).toBe(true);
+      expect(count(n, 'GetContextKeysForPrincipalPolicy')).toBe(0);
+    }
+  });
+
+  it('makes no other call: the total is the minimum, and grows with pages, not with instances', () => {
+    for (const n of SIZES) {
+      const minimum = 1 + 1 + Math.ceil(n / 1000) + 3 + simulationsOf(n).length;
+      expect(Object.values(measured.get(n)?.calls ?? {}).reduce((a, b) => a + b, 0)).toBe(minimum);
+    }
     expect(measured.get(100)?.calls).toEqual(measured.get(1)?.calls);
-    // 3 DescribeInstances (one per membership query), 1 DescribeSubnets, 1 DescribeSecurityGroups, 3 DescribeRouteTables
-    // (the members' VPCs, and the two cluster-tag queries across the region)
-    expect(EC2_OPERATIONS.reduce((sum, op) => sum + count(1, op), 0)).toBe(8);
   });
 
-  it('adds one DescribeInstances page per membership query that returns more than 1000 instances for 2,000, nothing else', () => {
-    // Assert: the tag-key and the instance-profile queries each return 2,000 instances (2 pages); KubernetesCluster: none.
-    expect(count(2000, 'DescribeInstances') - count(100, 'DescribeInstances')).toBe(2);
-    for (const op of EC2_OPERATIONS.filter((o) => o !== 'DescribeInstances')) expect(count(2000, op)).toBe(count(100, op));
-    const { DescribeInstances: _a, ...others2000 } = measured.get(2000)?.calls ?? {};
-    const { DescribeInstances: _b, ...others100 } = measured.get(100)?.calls ?? {};
-    expect(others2000).toEqual(others100);
-  });
-
-  it('never calls per instance: 2,000 instances cost 10 EC2 calls', () => {
-    // Assert
-    expect(EC2_OPERATIONS.reduce((sum, op) => sum + count(2000, op), 0)).toBe(10);
-  });
+  const simulationsOf = (n: Size) => (measured.get(n)?.records ?? []).filter((c) => c.action === 'SimulatePrincipalPolicy');
 });

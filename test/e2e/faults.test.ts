@@ -182,8 +182,8 @@ describe('live engine under injected faults (demo account, real SDK clients, loo
     // Arrange
     fake.setFaults({ malformed: ['GetRolePolicy'] });
 
-    // Act
-    const report = await auditLive(config, fake);
+    // Act: the roles read one by one (GetRolePolicy), not by the account sweep the default strategy picks here
+    const report = await auditLive(config, fake, { iamStrategy: 'role-scoped' });
 
     // Assert
     const errs = errors(report);
@@ -195,6 +195,40 @@ describe('live engine under injected faults (demo account, real SDK clients, loo
     expect(errs.some((f) => f.check === 'tags.instance.missing' && f.cluster === 'prod-east' && /could not be looked up/.test(f.detail))).toBe(true);
     expectNoSilentPassNoFalseAlarm(clean, report);
     expect(exitCodeFor(report, 'high')).toBe(3);
+  });
+
+  it('GetAccountAuthorizationDetails denied: the roles are read one by one instead (a note says so), same findings, exit as clean', async () => {
+    // Arrange
+    fake.setFaults({ denied: ['GetAccountAuthorizationDetails'] });
+    const before = fake.calls.length;
+
+    // Act
+    const report = await auditLive(config, fake);
+
+    // Assert
+    expect(report.findings).toEqual(clean.findings);
+    expect(fake.calls.slice(before).filter((c) => c.action === 'GetRole').length).toBeGreaterThan(0);
+    const notes = report.clusters.flatMap((c) => c.notes ?? []);
+    expect(notes.some((n) => /^iam:GetAccountAuthorizationDetails failed \(AccessDenied: .*\); the configured roles were read one by one instead$/.test(n))).toBe(true);
+  });
+
+  it('an endpoint that rejects EC2 filters: with server-side filters chosen, one pass over the region instead (a note says so), same findings', async () => {
+    // Arrange
+    fake.setFaults({ rejectFilters: true });
+    const before = fake.calls.length;
+
+    // Act
+    const report = await auditLive(config, fake, { ec2Query: 'filters' });
+
+    // Assert
+    expect(report.findings).toEqual(clean.findings);
+    const calls = fake.calls.slice(before);
+    expect(calls.filter((c) => c.action === 'DescribeInstances' && c.status === 400).length).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.action === 'DescribeInstances' && c.status === 200 && c.params.Filter === undefined).length).toBeGreaterThan(0);
+    const notes = report.clusters.flatMap((c) => c.notes ?? []);
+    for (const operation of ['DescribeInstances', 'DescribeSubnets', 'DescribeRouteTables', 'DescribeSecurityGroups']) {
+      expect(notes.some((n) => n.startsWith(`ec2:${operation}: the endpoint rejected a server-side filter (`) && n.includes("InvalidParameterValue: The filter '"))).toBe(true);
+    }
   });
 
   it('a configured role that does not exist: iam.role.missing (fail), the rest as in the clean run', async () => {

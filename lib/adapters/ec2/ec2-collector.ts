@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { CollectionGap, Instance, ResourceKind, RouteTable, SecurityGroup, Subnet } from '../../domain/model/account-view.js';
 import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js';
+import { AwsCallError, type DeadlineReachedError } from '../aws/errors.js';
 import { chunk, collectPages, ec2NextToken } from '../aws/paginate.js';
 import { instanceFromSdk, routeTableFromSdk, securityGroupFromSdk, subnetFromSdk } from './to-view.js';
 
@@ -21,8 +22,37 @@ export const EC2_COLLECTOR_PERMISSIONS = ['ec2:DescribeInstances', 'ec2:Describe
 
 /** EC2 accepts at most 200 values per filter. */
 export const FILTER_VALUES_PER_CALL = 200;
-/** The largest page DescribeX allows. */
+/**
+ * The largest page DescribeInstances, DescribeSubnets and DescribeSecurityGroups allow (MaxResults 5-1000:
+ * botocore ec2/2016-11-15 service-2.json `DescribeSubnetsMaxResults`, `DescribeSecurityGroupsMaxResults`; the EC2 API
+ * Reference for DescribeInstances). See docs/api-calls.md.
+ */
 export const PAGE_SIZE = 1000;
+/** The largest page DescribeRouteTables allows (botocore `DescribeRouteTablesMaxResults`: 5-100). */
+export const ROUTE_TABLE_PAGE_SIZE = 100;
+
+/**
+ * How the collector reads a listing:
+ * - `filters`: server-side filters per membership rule / per 200 ids (the class comment).
+ * - `scan`: one unfiltered pass over the region's resources of that kind, selected client-side with the same rules.
+ * - `auto`: the scan, unless it outgrows the filtered queries it replaces: the scan stops once its pages reach the
+ *   number of filtered calls it would replace (for every cluster sharing it), and the filters are used instead, with
+ *   a note. In a region that holds little more than the cluster this is the minimum: ceil(resources / page) calls.
+ */
+export type Ec2QueryMode = 'auto' | 'scan' | 'filters';
+export const EC2_QUERY_MODES: readonly Ec2QueryMode[] = ['auto', 'scan', 'filters'];
+
+/** The outcome of an unfiltered pass over one kind of resource in a region. */
+type ScanOutcome =
+  | { kind: 'complete'; items: unknown[]; pages: number }
+  | { kind: 'over-budget'; pages: number }
+  | { kind: 'failed'; error: AwsCallError | DeadlineReachedError };
+
+/**
+ * Unfiltered region passes shared by the clusters of one run that use the same account, credentials and region
+ * (key: `<account>|<credentials>|<region>|<kind>`), so a region's instances are listed once for all its clusters.
+ */
+export type RegionScanCache = Map<string, Promise<ScanOutcome>>;
 
 /** Which instances may belong to the cluster (docs/domain.md "Cluster membership"). */
 export interface InstanceQuery {
@@ -40,6 +70,8 @@ export interface InstanceCollection {
   /** Reservations as returned (instances deduplicated across the queries), for the snapshot writer. */
   reservations: Reservation[];
   gaps: CollectionGap[];
+  /** How the instances were read, when it is not the default (a fallback or a switch to filters). */
+  notes: string[];
 }
 
 /** Subnets, route tables and security groups around the instances. */
@@ -48,6 +80,8 @@ export interface NetworkCollection {
   routeTables: RouteTable[];
   securityGroups: SecurityGroup[];
   gaps: CollectionGap[];
+  /** How the listings were read, when it is not the default (a fallback or a switch to filters). */
+  notes: string[];
   raw: { subnets: SdkSubnet[]; routeTables: SdkRouteTable[]; securityGroups: SdkSecurityGroup[] };
 }
 
@@ -55,6 +89,14 @@ export interface Ec2CollectorOptions {
   /** Default: a new EC2Client for `context.region` with the default credential chain. */
   ec2?: EC2Client;
   context: AwsCallContext;
+  /** How listings are read; see {@link Ec2QueryMode}. Default `filters` (the live engine uses `auto`). */
+  query?: Ec2QueryMode;
+  /** Region passes shared with other collectors of the run; default: this collector's own. */
+  scans?: RegionScanCache;
+  /** Identifies account + credentials + region in {@link scans}. Default: the region. */
+  scanKey?: string;
+  /** How many clusters of the run share the region passes (they share the saving too). Default 1. */
+  clustersSharingScans?: number;
 }
 
 /**
@@ -87,33 +129,58 @@ export class Ec2Collector {
   static readonly permissions = EC2_COLLECTOR_PERMISSIONS;
   private readonly ec2: EC2Client;
   private readonly context: AwsCallContext;
+  private readonly mode: Ec2QueryMode;
+  private readonly scans: RegionScanCache;
+  private readonly scanKey: string;
+  private readonly sharing: number;
 
   constructor(options: Ec2CollectorOptions) {
     this.context = options.context;
     this.ec2 = options.ec2 ?? new EC2Client({ region: options.context.region });
+    this.mode = options.query ?? 'filters';
+    this.scans = options.scans ?? new Map();
+    this.scanKey = options.scanKey ?? options.context.region;
+    this.sharing = Math.max(1, options.clustersSharingScans ?? 1);
   }
 
   /** The instances that may belong to the cluster (see the class comment for the queries). */
   async collectInstances(query: InstanceQuery): Promise<InstanceCollection> {
+    const profiles = [...new Set(query.instanceProfileArns)].sort();
+    const groups = [...new Set(query.autoScalingGroups)].sort();
     const filterSets: Filter[][] = [
       [{ Name: 'tag-key', Values: [`kubernetes.io/cluster/${query.clusterName}`] }],
       [{ Name: 'tag:KubernetesCluster', Values: [query.clusterName] }],
-      ...chunk([...new Set(query.instanceProfileArns)].sort(), FILTER_VALUES_PER_CALL).map((Values) => [{ Name: 'iam-instance-profile.arn', Values }]),
-      ...chunk([...new Set(query.autoScalingGroups)].sort(), FILTER_VALUES_PER_CALL).map((Values) => [{ Name: 'tag:aws:autoscaling:groupName', Values }]),
+      ...chunk(profiles, FILTER_VALUES_PER_CALL).map((Values) => [{ Name: 'iam-instance-profile.arn', Values }]),
+      ...chunk(groups, FILTER_VALUES_PER_CALL).map((Values) => [{ Name: 'tag:aws:autoscaling:groupName', Values }]),
     ];
+    const profileSet = new Set(profiles);
+    const groupSet = new Set(groups);
+    const clusterKey = `kubernetes.io/cluster/${query.clusterName}`;
+    const isCandidate = (instance: SdkInstance): boolean =>
+      (instance.IamInstanceProfile?.Arn !== undefined && profileSet.has(instance.IamInstanceProfile.Arn)) ||
+      (instance.Tags ?? []).some(
+        (t) => t.Key === clusterKey || (t.Key === 'KubernetesCluster' && t.Value === query.clusterName) || (t.Key === 'aws:autoscaling:groupName' && groupSet.has(t.Value ?? '')),
+      );
     const gaps: CollectionGap[] = [];
-    const results = await Promise.all(
-      filterSets.map((Filters) =>
-        this.pages('instances', 'ec2:DescribeInstances', Filters, gaps, (NextToken, o) =>
-          this.ec2.send(new DescribeInstancesCommand({ Filters, MaxResults: PAGE_SIZE, NextToken }), o),
-        ),
-      ),
-    );
+    const notes: string[] = [];
+    const send = (Filters: Filter[] | undefined) => (NextToken: string | undefined, o: { abortSignal?: AbortSignal }) =>
+      this.ec2.send(new DescribeInstancesCommand({ ...(Filters === undefined ? {} : { Filters }), MaxResults: PAGE_SIZE, NextToken }), o);
+    const pages = await this.listing<{ Reservations?: Reservation[]; NextToken?: string }>({
+      kind: 'instances',
+      operation: 'ec2:DescribeInstances',
+      what: 'instances',
+      pageSize: PAGE_SIZE,
+      filterSets,
+      gaps,
+      notes,
+      send,
+      itemsOf: (page) => page.Reservations ?? [],
+    });
     const reservations = new Map<string, Reservation>();
     const instances = new Map<string, SdkInstance>();
-    for (const page of results.flat()) {
+    for (const page of pages.pages) {
       for (const reservation of page.Reservations ?? []) {
-        const fresh = (reservation.Instances ?? []).filter((i) => i.InstanceId !== undefined && !instances.has(i.InstanceId));
+        const fresh = (reservation.Instances ?? []).filter((i) => i.InstanceId !== undefined && !instances.has(i.InstanceId) && (!pages.scanned || isCandidate(i)));
         if (fresh.length === 0) continue;
         for (const instance of fresh) instances.set(instance.InstanceId ?? '', instance);
         const key = reservation.ReservationId ?? `#${reservations.size}`;
@@ -122,7 +189,7 @@ export class Ec2Collector {
         else existing.Instances = [...(existing.Instances ?? []), ...fresh];
       }
     }
-    return { instances: [...instances.values()].map(instanceFromSdk), reservations: [...reservations.values()], gaps };
+    return { instances: [...instances.values()].map(instanceFromSdk), reservations: [...reservations.values()], gaps, notes };
   }
 
   /** Subnets, route tables and security groups of the given instances (see the class comment). */
@@ -131,41 +198,155 @@ export class Ec2Collector {
     const orphanSubnetIds = distinct(instances.filter((i) => i.vpcId === undefined).map((i) => i.subnetId));
     const groupIds = distinct(instances.flatMap((i) => i.securityGroupIds));
     const gaps: CollectionGap[] = [];
+    const notes: string[] = [];
     const tagQueries: Filter[][] =
       clusterName === undefined
         ? []
         : [[{ Name: 'tag-key', Values: [`kubernetes.io/cluster/${clusterName}`] }], [{ Name: 'tag:KubernetesCluster', Values: [clusterName] }]];
-    const [subnetPages, orphanSubnetPages, tablePages, groupPages, taggedTablePages] = await Promise.all([
-      this.byFilter('subnets', 'ec2:DescribeSubnets', 'vpc-id', vpcIds, gaps, (Filters, NextToken, o) =>
-        this.ec2.send(new DescribeSubnetsCommand({ Filters, MaxResults: PAGE_SIZE, NextToken }), o),
-      ),
-      this.byFilter('subnets', 'ec2:DescribeSubnets', 'subnet-id', orphanSubnetIds, gaps, (Filters, NextToken, o) =>
-        this.ec2.send(new DescribeSubnetsCommand({ Filters, MaxResults: PAGE_SIZE, NextToken }), o),
-      ),
-      this.byFilter('routeTables', 'ec2:DescribeRouteTables', 'vpc-id', vpcIds, gaps, (Filters, NextToken, o) =>
-        this.ec2.send(new DescribeRouteTablesCommand({ Filters, MaxResults: 100, NextToken }), o),
-      ),
-      this.byFilter('securityGroups', 'ec2:DescribeSecurityGroups', 'group-id', groupIds, gaps, (Filters, NextToken, o) =>
-        this.ec2.send(new DescribeSecurityGroupsCommand({ Filters, MaxResults: PAGE_SIZE, NextToken }), o),
-      ),
-      Promise.all(
-        tagQueries.map((Filters) =>
-          this.pages('routeTables', 'ec2:DescribeRouteTables', Filters, gaps, (NextToken, o) =>
-            this.ec2.send(new DescribeRouteTablesCommand({ Filters, MaxResults: 100, NextToken }), o),
-          ),
-        ),
-      ),
+    const byValues = (name: string, values: string[]): Filter[][] => chunk(values, FILTER_VALUES_PER_CALL).map((Values) => [{ Name: name, Values }]);
+    const vpcSet = new Set(vpcIds);
+    const orphanSet = new Set(orphanSubnetIds);
+    const groupSet = new Set(groupIds);
+    const taggedFor = (tags: { Key?: string; Value?: string }[] | undefined): boolean =>
+      clusterName !== undefined && (tags ?? []).some((t) => t.Key === `kubernetes.io/cluster/${clusterName}` || (t.Key === 'KubernetesCluster' && t.Value === clusterName));
+    const [subnetPages, tablePages, groupPages] = await Promise.all([
+      this.listing<{ Subnets?: SdkSubnet[]; NextToken?: string }>({
+        kind: 'subnets',
+        operation: 'ec2:DescribeSubnets',
+        what: 'subnets',
+        pageSize: PAGE_SIZE,
+        filterSets: [...byValues('vpc-id', vpcIds), ...byValues('subnet-id', orphanSubnetIds)],
+        gaps,
+        notes,
+        send: (Filters) => (NextToken, o) => this.ec2.send(new DescribeSubnetsCommand({ ...(Filters === undefined ? {} : { Filters }), MaxResults: PAGE_SIZE, NextToken }), o),
+        itemsOf: (page) => page.Subnets ?? [],
+      }),
+      this.listing<{ RouteTables?: SdkRouteTable[]; NextToken?: string }>({
+        kind: 'routeTables',
+        operation: 'ec2:DescribeRouteTables',
+        what: 'route tables',
+        pageSize: ROUTE_TABLE_PAGE_SIZE,
+        filterSets: [...byValues('vpc-id', vpcIds), ...tagQueries],
+        gaps,
+        notes,
+        send: (Filters) => (NextToken, o) =>
+          this.ec2.send(new DescribeRouteTablesCommand({ ...(Filters === undefined ? {} : { Filters }), MaxResults: ROUTE_TABLE_PAGE_SIZE, NextToken }), o),
+        itemsOf: (page) => page.RouteTables ?? [],
+      }),
+      this.listing<{ SecurityGroups?: SdkSecurityGroup[]; NextToken?: string }>({
+        kind: 'securityGroups',
+        operation: 'ec2:DescribeSecurityGroups',
+        what: 'security groups',
+        pageSize: PAGE_SIZE,
+        filterSets: byValues('group-id', groupIds),
+        gaps,
+        notes,
+        send: (Filters) => (NextToken, o) =>
+          this.ec2.send(new DescribeSecurityGroupsCommand({ ...(Filters === undefined ? {} : { Filters }), MaxResults: PAGE_SIZE, NextToken }), o),
+        itemsOf: (page) => page.SecurityGroups ?? [],
+      }),
     ]);
-    const subnets = dedupe([...subnetPages, ...orphanSubnetPages].flatMap((p) => p.Subnets ?? []), (s) => s.SubnetId);
-    const routeTables = dedupe([...tablePages, ...taggedTablePages.flat()].flatMap((p) => p.RouteTables ?? []), (t) => t.RouteTableId);
-    const securityGroups = dedupe(groupPages.flatMap((p) => p.SecurityGroups ?? []), (g) => g.GroupId);
+    const subnets = dedupe(
+      subnetPages.pages.flatMap((p) => p.Subnets ?? []).filter((s) => !subnetPages.scanned || vpcSet.has(s.VpcId ?? '') || orphanSet.has(s.SubnetId ?? '')),
+      (s) => s.SubnetId,
+    );
+    const routeTables = dedupe(
+      tablePages.pages.flatMap((p) => p.RouteTables ?? []).filter((t) => !tablePages.scanned || vpcSet.has(t.VpcId ?? '') || taggedFor(t.Tags)),
+      (t) => t.RouteTableId,
+    );
+    const securityGroups = dedupe(
+      groupPages.pages.flatMap((p) => p.SecurityGroups ?? []).filter((g) => !groupPages.scanned || groupSet.has(g.GroupId ?? '')),
+      (g) => g.GroupId,
+    );
     return {
       subnets: subnets.map(subnetFromSdk),
       routeTables: routeTables.map(routeTableFromSdk),
       securityGroups: securityGroups.map(securityGroupFromSdk),
       gaps,
+      notes,
       raw: { subnets, routeTables, securityGroups },
     };
+  }
+
+  /**
+   * The pages of one kind of resource, read as {@link Ec2QueryMode} says: `scanned` pages hold the whole region (the
+   * caller selects client-side with the same rules as `filterSets`), else they are the answers to `filterSets`.
+   * No filter set means nothing to look for: no call. An endpoint that rejects a filter gets one scan instead, with
+   * a note; any other failure is a gap of `kind` naming the query.
+   */
+  private async listing<P extends { NextToken?: string | undefined }>(request: {
+    kind: ResourceKind;
+    operation: string;
+    what: string;
+    pageSize: number;
+    filterSets: Filter[][];
+    gaps: CollectionGap[];
+    notes: string[];
+    send: (filters: Filter[] | undefined) => (token: string | undefined, options: { abortSignal?: AbortSignal }) => Promise<P>;
+    itemsOf: (page: P) => unknown[];
+  }): Promise<{ pages: P[]; scanned: boolean }> {
+    const { kind, operation, filterSets, gaps, notes } = request;
+    if (filterSets.length === 0) return { pages: [], scanned: false };
+    if (this.mode !== 'filters') {
+      // Ski rental: scanning costs ceil(region / page) calls, the filters at least one call per filter set and cluster.
+      const budget = this.mode === 'scan' ? Infinity : filterSets.length * this.sharing;
+      const outcome = await this.regionScan(operation, budget, request.send(undefined));
+      if (outcome.kind === 'complete') return { pages: outcome.items as P[], scanned: true };
+      if (outcome.kind === 'failed') {
+        gaps.push({ kind, source: operation, reason: `${outcome.error.reason} (query: every ${request.what} of the region)` });
+        return { pages: [], scanned: true };
+      }
+      notes.push(
+        `${operation}: the region has more than ${outcome.pages * request.pageSize} ${request.what}, so the cluster's were read with server-side filters (${filterSets.length} queries) instead of one pass over the region`,
+      );
+    }
+    const rejected: string[] = [];
+    const results = await Promise.all(filterSets.map((filters) => this.pages(kind, operation, filters, gaps, request.send(filters), rejected)));
+    if (rejected.length === 0) return { pages: results.flat(), scanned: false };
+    // An endpoint without these filters (some emulators): the same rules, applied to one pass over the region.
+    notes.push(`${operation}: the endpoint rejected a server-side filter (${rejected[0]}); the ${request.what} were read in one pass over the region and selected client-side`);
+    const outcome = await this.regionScan(operation, Infinity, request.send(undefined));
+    if (outcome.kind === 'complete') return { pages: outcome.items as P[], scanned: true };
+    if (outcome.kind === 'failed') gaps.push({ kind, source: operation, reason: `${outcome.error.reason} (query: every ${request.what} of the region)` });
+    return { pages: [], scanned: true };
+  }
+
+  /** One unfiltered pass over the region (shared through {@link RegionScanCache}), stopped after `budget` pages. */
+  private regionScan<P extends { NextToken?: string | undefined }>(
+    operation: string,
+    budget: number,
+    send: (token: string | undefined, options: { abortSignal?: AbortSignal }) => Promise<P>,
+  ): Promise<ScanOutcome> {
+    const key = `${this.scanKey}|${operation}`;
+    const cached = this.scans.get(key);
+    if (cached !== undefined) return cached;
+    const run = async (): Promise<ScanOutcome> => {
+      const pages: P[] = [];
+      const seen = new Set<string>();
+      let token: string | undefined;
+      try {
+        do {
+          if (pages.length >= budget) return { kind: 'over-budget', pages: pages.length };
+          const page = await callAws(this.context, operation, undefined, (o) => send(token, o));
+          pages.push(page);
+          token = ec2NextToken(page) || undefined;
+          if (token !== undefined) {
+            if (seen.has(token)) {
+              // Same rule as collectPages: a repeated token would loop forever; the listing is incomplete.
+              throw new AwsCallError({ operation, region: this.context.region, kind: 'server', code: 'PaginationError', reason: 'PaginationError: the service returned the same pagination token twice; the listing is incomplete', cause: undefined });
+            }
+            seen.add(token);
+          }
+        } while (token !== undefined);
+        return { kind: 'complete', items: pages, pages: pages.length };
+      } catch (error) {
+        if (!isCallFailure(error)) throw error;
+        return { kind: 'failed', error };
+      }
+    };
+    const pending = run();
+    this.scans.set(key, pending);
+    return pending;
   }
 
   /** One query per chunk of 200 filter values, every page followed; nothing to query -> no call. */
@@ -189,15 +370,31 @@ export class Ec2Collector {
     filters: Filter[],
     gaps: CollectionGap[],
     send: (token: string | undefined, options: { abortSignal?: AbortSignal }) => Promise<P>,
+    rejected?: string[],
   ): Promise<P[]> {
     try {
       return await collectPages({ operation, region: this.context.region }, (token) => callAws(this.context, operation, undefined, (o) => send(token, o)), ec2NextToken);
     } catch (error) {
       if (!isCallFailure(error)) throw error;
+      if (rejected !== undefined && isFilterRejection(error)) {
+        rejected.push(`${describeFilters(filters)}: ${error.reason}`);
+        return [];
+      }
       gaps.push({ kind, source: operation, reason: `${error.reason} (query ${describeFilters(filters)})` });
       return [];
     }
   }
+}
+
+/**
+ * An endpoint refusing a filter rather than the request: InvalidParameterValue / InvalidFilter / an unsupported or
+ * unimplemented filter (emulators). Never AccessDenied or throttling, which stay gaps.
+ */
+function isFilterRejection(error: AwsCallError | DeadlineReachedError): boolean {
+  if (!('code' in error)) return false;
+  if (error.kind === 'not-implemented') return true;
+  if (/^(InvalidParameterValue|InvalidParameter|InvalidFilter|UnsupportedOperation|FilterNotImplemented)/i.test(error.code)) return /filter/i.test(error.reason) || /Filter/.test(error.code);
+  return /filter .*(not (been )?implemented|not supported|unsupported|is invalid)/i.test(error.reason);
 }
 
 function describeFilters(filters: Filter[]): string {

@@ -9,35 +9,14 @@ import type { CollectionGap, InstanceProfile } from '../../domain/model/account-
 import { PolicyDocumentError } from '../../domain/policy/errors.js';
 import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js';
 import { AwsCallError } from '../aws/errors.js';
-import { ACCOUNT_SWEEP_PERMISSIONS, sweepAccount, type AccountSweep } from './account-sweep-fetch.js';
+import { ACCOUNT_SWEEP_PERMISSIONS, sweepAccount, SweepOverBudget, type AccountSweep } from './account-sweep-fetch.js';
 import { parseIamArn } from '../../domain/model/iam-arn.js';
 import { emptyIamCollection, type IamCollection } from './iam-collection.js';
 import { fetchManagedPolicyDetail, fetchRoleDetail, ROLE_SCOPED_PERMISSIONS, type IamFetchContext, type PolicyFetch, type RoleFetch } from './role-scoped-fetch.js';
+import type { IamStrategy } from './iam-strategy.js';
 import { instanceProfileFromSdk, managedPolicyFromDetail, roleFromDetail } from './to-view.js';
 
-/**
- * How the IAM collector reads roles.
- *
- * - `role-scoped` (default): per configured role GetRole, ListRolePolicies, one GetRolePolicy per inline policy,
- *   ListAttachedRolePolicies, ListInstanceProfilesForRole, plus GetPolicy + GetPolicyVersion once per distinct
- *   managed policy (attached or boundary). Calls = sum over roles of (4 + inline) + 2 x distinct managed policies
- *   (+1 per extra page of 1000 names, which never happens in practice). A typical cluster (2 roles, 2 inline and
- *   3 managed policies each, 4 distinct) costs 2 x (4 + 2) + 2 x 4 = 20 small calls (a few KB each), independent of
- *   the account's size.
- * - `account-sweep`: GetAccountAuthorizationDetails (Filter Role, LocalManagedPolicy, AWSManagedPolicy), MaxItems 1000:
- *   ceil(entities / 1000) calls, but each page carries every role with all inline documents and every policy with
- *   all its versions: an account with 800 roles and 400 policies is 2 calls of several MB each, under GAAD's
- *   tighter throttling, and needs no per-role calls. Instance profiles of every role come with it, so instances
- *   with unexpected profiles resolve without GetInstanceProfile. One sweep serves every cluster of the account in
- *   the run (cached), and a snapshot captured this way holds the whole account, like `aws iam
- *   get-account-authorization-details`.
- *
- * Rule of thumb: role-scoped while (configured roles x ~6 + 2 x managed policies) stays below a few dozen calls, i.e.
- * for one or a few clusters per account; account-sweep for many clusters (or many unexpected profiles) in one
- * account, or to capture a complete snapshot.
- */
-export const IAM_STRATEGIES = ['role-scoped', 'account-sweep'] as const;
-export type IamStrategy = (typeof IAM_STRATEGIES)[number];
+export { IAM_STRATEGIES, type IamStrategy } from './iam-strategy.js';
 
 /** IAM actions the collector calls (both strategies, and GetInstanceProfile). */
 export const IAM_COLLECTOR_PERMISSIONS = [...ROLE_SCOPED_PERMISSIONS, ...ACCOUNT_SWEEP_PERMISSIONS, 'iam:GetInstanceProfile'] as const;
@@ -54,6 +33,11 @@ export interface IamCollectorOptions {
   sweeps?: Map<string, Promise<AccountSweep>>;
   /** Identifies account + credentials for the shared sweep cache. Default: `account`. */
   sweepKey?: string;
+  /**
+   * Strategy `auto`: the most sweep pages worth fetching, i.e. the fewest calls role-scoped reads would cost for every
+   * configured role sharing the sweep (4 per role). Default: 4 x the roles of the first `collectRoles`.
+   */
+  sweepBudget?: number;
 }
 
 /**
@@ -70,8 +54,10 @@ export class IamCollector {
   private readonly sweeps: Map<string, Promise<AccountSweep>>;
   private readonly sweepKey: string;
   private readonly policies = new Map<string, Promise<PolicyFetch>>();
+  private readonly sweepBudget: number | undefined;
 
   constructor(options: IamCollectorOptions) {
+    this.sweepBudget = options.sweepBudget;
     this.fetch = { iam: options.iam ?? new IAMClient({ region: options.context.region }), call: options.context };
     this.strategy = options.strategy ?? 'role-scoped';
     this.account = options.account;
@@ -89,7 +75,27 @@ export class IamCollector {
       else out.gaps.push({ kind: 'roles', resourceId: arn, source: this.strategy === 'account-sweep' ? 'iam:GetAccountAuthorizationDetails' : 'iam:GetRole', reason: foreign });
     }
     if (wanted.length === 0) return out;
+    if (this.strategy === 'auto') return this.collectAuto(wanted, out);
     return this.strategy === 'account-sweep' ? this.collectBySweep(wanted, out) : this.collectByRole(wanted, out);
+  }
+
+  /** Strategy `auto` (see IamStrategy): the sweep while it costs no more calls than role-scoped reads, else role-scoped. */
+  private async collectAuto(roleArns: string[], out: IamCollection): Promise<IamCollection> {
+    const budget = Math.max(1, this.sweepBudget ?? ROLE_SCOPED_CALLS_PER_ROLE * roleArns.length);
+    try {
+      await this.sweep(budget);
+    } catch (error) {
+      if (error instanceof SweepOverBudget) {
+        out.notes.push(
+          `iam:GetAccountAuthorizationDetails: the account has more than ${error.pages * 1000} roles and policies, so the configured roles were read one by one (fewer calls)`,
+        );
+        return this.collectByRole(roleArns, out);
+      }
+      if (!isCallFailure(error)) throw error;
+      out.notes.push(`iam:GetAccountAuthorizationDetails failed (${error.reason}); the configured roles were read one by one instead`);
+      return this.collectByRole(roleArns, out);
+    }
+    return this.collectBySweep(roleArns, out);
   }
 
   /**
@@ -218,12 +224,15 @@ export class IamCollector {
     return pending;
   }
 
-  private sweep(): Promise<AccountSweep> {
+  private sweep(maxPages = Infinity): Promise<AccountSweep> {
     let pending = this.sweeps.get(this.sweepKey);
     if (pending === undefined) {
-      pending = sweepAccount(this.fetch);
+      pending = sweepAccount(this.fetch, maxPages);
       this.sweeps.set(this.sweepKey, pending);
-      pending.catch(() => this.sweeps.delete(this.sweepKey));
+      // A failed sweep may be retried by the next cluster; one over budget stays over budget for the run.
+      pending.catch((error: unknown) => {
+        if (!(error instanceof SweepOverBudget)) this.sweeps.delete(this.sweepKey);
+      });
     }
     return pending;
   }
@@ -254,6 +263,9 @@ export class IamCollector {
     return `OtherAccount: the ${what} is in account ${parsed.account} but the audit credentials are for account ${this.account}; the collector cannot read it`;
   }
 }
+
+/** The fewest calls a role costs read role by role: GetRole, ListRolePolicies, ListAttachedRolePolicies, ListInstanceProfilesForRole. */
+const ROLE_SCOPED_CALLS_PER_ROLE = 4;
 
 /** Distinct managed policy ARNs the roles use (attached, and as permissions boundary), in first-seen order. */
 function referencedPolicyArns(details: RoleDetail[]): string[] {

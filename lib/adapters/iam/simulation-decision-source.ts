@@ -1,14 +1,8 @@
-import {
-  type EvaluationResult,
-  GetContextKeysForPrincipalPolicyCommand,
-  IAMClient,
-  SimulatePrincipalPolicyCommand,
-  type Statement,
-} from '@aws-sdk/client-iam';
+import { type EvaluationResult, IAMClient, SimulatePrincipalPolicyCommand, type Statement } from '@aws-sdk/client-iam';
 import type { Role } from '../../domain/model/account-view.js';
 import type { ActionDecision, Decision, DecisionRequest, MatchedStatement, PolicyDecisionSource } from '../../domain/policy/decisions.js';
 import { InvalidEvaluationRequestError } from '../../domain/policy/errors.js';
-import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js';
+import { callAws, type AwsCallContext } from '../aws/call-aws.js';
 import { Deadline } from '../aws/deadline.js';
 import { AwsCallError } from '../aws/errors.js';
 import { limit } from '../aws/limit.js';
@@ -18,10 +12,17 @@ import type { PolicyTextIndex } from './policy-text-index.js';
 import { locateStatement } from './statement-locator.js';
 
 /** IAM actions the simulation engine calls, on the audited roles' ARNs. */
-export const SIMULATION_PERMISSIONS = ['iam:SimulatePrincipalPolicy', 'iam:GetContextKeysForPrincipalPolicy'] as const;
+export const SIMULATION_PERMISSIONS = ['iam:SimulatePrincipalPolicy'] as const;
 
-/** Default number of action names per SimulatePrincipalPolicy call (docs/domain.md section 5: 100-200 is safe). */
-export const DEFAULT_SIMULATION_BATCH_SIZE = 100;
+/**
+ * Default number of action names per SimulatePrincipalPolicy call: 1000, the largest page of results
+ * (`MaxItems`, botocore iam/2010-05-08 service-2.json `maxItemsType`: 1-1000; `ActionNames` has no bound in the
+ * model). Every action gives one EvaluationResult, so a larger batch would cost the same calls in Marker pages, one
+ * after the other instead of in parallel. See docs/api-calls.md.
+ */
+export const DEFAULT_SIMULATION_BATCH_SIZE = 1000;
+/** The largest `MaxItems` SimulatePrincipalPolicy accepts (botocore `maxItemsType`). */
+export const SIMULATION_MAX_ITEMS = 1000;
 
 const DECISIONS: readonly Decision[] = ['allowed', 'explicitDeny', 'implicitDeny'];
 const ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9]+$/;
@@ -41,9 +42,10 @@ export interface SimulationDecisionSourceOptions {
  * IAM decisions from AWS itself: SimulatePrincipalPolicy on the role's ARN, which evaluates the role's identity
  * policies, its permissions boundary and the organization's SCPs exactly as IAM does.
  *
- * Actions go in batches of `batchSize`; each batch loops on Marker while IsTruncated (results may be short).
- * ContextEntries carry the request context, restricted to the keys the role's policies use, found once per role
- * with GetContextKeysForPrincipalPolicy. Every call runs under the IAM concurrency cap with adaptive retries.
+ * Actions go in batches of `batchSize` (one call per 1000 actions of a request context); each batch loops on Marker
+ * while IsTruncated (results may be short). ContextEntries carry the whole request context: the simulator ignores
+ * entries no policy uses, so asking GetContextKeysForPrincipalPolicy which keys are used (one call per role) would
+ * change no decision. Every call runs under the IAM concurrency cap with adaptive retries.
  * Throws (AwsCallError) when it could not decide: never guesses.
  */
 export class SimulationDecisionSource implements PolicyDecisionSource {
@@ -53,7 +55,6 @@ export class SimulationDecisionSource implements PolicyDecisionSource {
   private readonly context: AwsCallContext;
   private readonly batchSize: number;
   private readonly policyTexts: PolicyTextIndex | undefined;
-  private readonly contextKeys = new Map<string, Promise<string[] | undefined>>();
 
   constructor(options: SimulationDecisionSourceOptions = {}) {
     this.context = options.context ?? { region: 'us-east-1', limiter: limit(4), deadline: new Deadline() };
@@ -71,8 +72,7 @@ export class SimulationDecisionSource implements PolicyDecisionSource {
     }
     const unique = [...new Map(request.actions.map((a) => [a.toLowerCase(), a])).values()];
     if (unique.length === 0) return [];
-    const usedKeys = request.context === undefined || Object.keys(request.context).length === 0 ? [] : await this.usedContextKeys(request.role);
-    const entries = contextEntriesFor(request.context, usedKeys);
+    const entries = contextEntriesFor(request.context, undefined);
     const resource = request.resource !== undefined && request.resource !== '*' ? [request.resource] : undefined;
     const batches = await Promise.all(chunk(unique, this.batchSize).map((batch) => this.simulate(request.role, batch, resource, entries)));
     const byAction = new Map<string, EvaluationResult>();
@@ -80,7 +80,12 @@ export class SimulationDecisionSource implements PolicyDecisionSource {
     return request.actions.map((action) => {
       const result = byAction.get(action.toLowerCase());
       if (result === undefined) throw this.unexpected(request.role, `no evaluation result for ${action}`);
-      return this.toDecision(action, request.role, result);
+      const decision = this.toDecision(action, request.role, result);
+      // Keys AWS does not send with this action decide as absent: the simulator's answer for them (the condition
+      // did not match) is the decision, not "allowed only with context".
+      const absentKey = request.absentKey;
+      if (absentKey !== undefined) decision.missingContextKeys = decision.missingContextKeys.filter((key) => !absentKey(action, key));
+      return decision;
     });
   }
 
@@ -96,7 +101,7 @@ export class SimulationDecisionSource implements PolicyDecisionSource {
               ActionNames: actions,
               ...(resourceArns === undefined ? {} : { ResourceArns: resourceArns }),
               ...(entries.length === 0 ? {} : { ContextEntries: entries }),
-              MaxItems: 1000,
+              MaxItems: SIMULATION_MAX_ITEMS,
               Marker,
             }),
             o,
@@ -105,27 +110,6 @@ export class SimulationDecisionSource implements PolicyDecisionSource {
       iamMarker(source),
     );
     return pages.flatMap((page) => page.EvaluationResults ?? []);
-  }
-
-  /**
-   * The condition keys the role's policies use (cached per role). If they cannot be read, every context entry is
-   * passed instead, which gives the same decisions (the simulator ignores entries no policy uses).
-   */
-  private usedContextKeys(role: Role): Promise<string[] | undefined> {
-    let pending = this.contextKeys.get(role.arn);
-    if (pending === undefined) {
-      pending = callAws(this.context, 'iam:GetContextKeysForPrincipalPolicy', role.arn, (o) =>
-        this.iam.send(new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: role.arn }), o),
-      ).then(
-        (out) => out.ContextKeyNames ?? [],
-        (error: unknown) => {
-          if (isCallFailure(error)) return undefined;
-          throw error;
-        },
-      );
-      this.contextKeys.set(role.arn, pending);
-    }
-    return pending;
   }
 
   private toDecision(action: string, role: Role, result: EvaluationResult): ActionDecision {

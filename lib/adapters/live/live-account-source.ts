@@ -7,7 +7,7 @@ import type { AwsCallContext } from '../aws/call-aws.js';
 import { createClients, DEFAULT_MAX_ATTEMPTS, type AwsClients, type ClientFactory } from '../aws/create-clients.js';
 import { Deadline, type DeadlineInput } from '../aws/deadline.js';
 import { limit, type Limiter } from '../aws/limit.js';
-import { Ec2Collector } from '../ec2/ec2-collector.js';
+import { Ec2Collector, type Ec2QueryMode, type RegionScanCache } from '../ec2/ec2-collector.js';
 import type { AccountSweep } from '../iam/account-sweep-fetch.js';
 import { FallbackDecisionSource } from '../iam/fallback-decision-source.js';
 import { mergeIamCollections, type IamCollection } from '../iam/iam-collection.js';
@@ -18,18 +18,33 @@ import { AssumedRoleCredentialCache, roleSessionName } from '../sts/assumed-role
 import { getCallerIdentity, verifyAccount } from '../sts/caller-identity.js';
 import type { RawAccountData } from './raw-account-data.js';
 
+/**
+ * The options that read an account in the fewest calls (docs/api-calls.md): the IAM sweep or the role reads, and one
+ * pass over each EC2 listing of the region or the filtered queries, whichever costs fewer calls. The CLI
+ * (createLiveSource) and the Lambda handlers use them.
+ */
+export const FEWEST_CALLS = { iamStrategy: 'auto', ec2Query: 'auto' } as const satisfies Pick<LiveAccountSourceOptions, 'iamStrategy' | 'ec2Query'>;
+
 /** Concurrent calls per service. IAM's request rate limits are far lower than EC2's. */
 export const DEFAULT_CONCURRENCY = { iam: 4, ec2: 8, sts: 2 } as const;
 
 export interface LiveAccountSourceOptions {
   /** Attempts per AWS call including the first (adaptive retries). Default 6. */
   maxAttempts?: number;
-  /** Action names per SimulatePrincipalPolicy call. Default 100. */
+  /** Action names per SimulatePrincipalPolicy call. Default 1000 (the most one call answers). */
   batchSize?: number;
   /** Concurrent calls per service (one number for all, or per service). Default {@link DEFAULT_CONCURRENCY}. */
   concurrency?: number | Partial<Record<keyof typeof DEFAULT_CONCURRENCY, number>>;
-  /** How roles are read; see {@link IamStrategy}. Default `role-scoped`. */
+  /** How roles are read; see {@link IamStrategy}. Default `role-scoped`; the CLI and the service use `auto` ({@link FEWEST_CALLS}). */
   iamStrategy?: IamStrategy;
+  /** How EC2 listings are read; see {@link Ec2QueryMode}. Default `filters`; the CLI and the service use `auto` ({@link FEWEST_CALLS}). */
+  ec2Query?: Ec2QueryMode;
+  /**
+   * The clusters of the run, when known (createLiveSource passes the config's): clusters sharing an account,
+   * credentials and region share one IAM sweep and one pass over each EC2 listing, so the choice between those and
+   * the per-cluster queries counts the calls of all of them.
+   */
+  clusters?: readonly ClusterConfig[];
   /**
    * When to stop issuing AWS calls (e.g. a Lambda's remaining time). Calls not yet issued become gaps saying
    * `deadline reached before <operation>`; calls in flight are aborted. The deadline belongs to the source: build
@@ -84,6 +99,9 @@ export class LiveAccountSource implements AccountSource {
   private readonly localDecisions: (view: AccountView) => PolicyDecisionSource;
   private readonly limiters: Record<keyof typeof DEFAULT_CONCURRENCY, Limiter>;
   private readonly sweeps = new Map<string, Promise<AccountSweep>>();
+  private readonly scans: RegionScanCache = new Map();
+  private readonly ec2Query: Ec2QueryMode;
+  private readonly plannedClusters: readonly ClusterConfig[];
   /**
    * AssumeRole runs inside other calls (the SDK asks the credentials provider on every request), so it has its own
    * cap: sharing one with the calls that wait for it could deadlock.
@@ -94,6 +112,8 @@ export class LiveAccountSource implements AccountSource {
     this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     this.batchSize = options.batchSize ?? DEFAULT_SIMULATION_BATCH_SIZE;
     this.strategy = options.iamStrategy ?? 'role-scoped';
+    this.ec2Query = options.ec2Query ?? 'filters';
+    this.plannedClusters = options.clusters ?? [];
     this.deadline = new Deadline(options.deadline);
     this.clientFactory = options.clientFactory ?? createClients;
     this.credentials = options.credentialCache ?? new AssumedRoleCredentialCache();
@@ -122,6 +142,8 @@ export class LiveAccountSource implements AccountSource {
     const clients = await this.clientsFor(cluster, { region, limiter: this.assumeLimiter, deadline: this.deadline });
     const account = verifyAccount(cluster.name, cluster.account, await getCallerIdentity(clients.sts, context('sts')));
 
+    const configuredRoles = [cluster.roles.controlPlane, cluster.roles.worker].filter((arn): arn is string => arn !== undefined);
+    const sharing = this.clustersSharing(cluster, account);
     const iamCollector = new IamCollector({
       iam: clients.iam,
       context: context('iam'),
@@ -129,10 +151,17 @@ export class LiveAccountSource implements AccountSource {
       account,
       sweeps: this.sweeps,
       sweepKey: `${account}|${cluster.assumeRoleArn ?? ''}`,
+      sweepBudget: 4 * Math.max(new Set(sharing.flatMap((c) => [c.roles.controlPlane, c.roles.worker]).filter((a) => a !== undefined)).size, new Set(configuredRoles).size),
     });
-    const ec2Collector = new Ec2Collector({ ec2: clients.ec2, context: context('ec2') });
+    const ec2Collector = new Ec2Collector({
+      ec2: clients.ec2,
+      context: context('ec2'),
+      query: this.ec2Query,
+      scans: this.scans,
+      scanKey: `${account}|${cluster.assumeRoleArn ?? ''}|${region}`,
+      clustersSharingScans: sharing.filter((c) => c.region === region).length,
+    });
 
-    const configuredRoles = [cluster.roles.controlPlane, cluster.roles.worker].filter((arn): arn is string => arn !== undefined);
     let iam = await iamCollector.collectRoles(configuredRoles);
     const membershipGaps = unsearchedProfileGaps(configuredRoles, iam.gaps);
     const found = await ec2Collector.collectInstances({
@@ -160,7 +189,7 @@ export class LiveAccountSource implements AccountSource {
       securityGroups: network.securityGroups,
       gaps: [...iam.gaps, ...membershipGaps, ...found.gaps, ...network.gaps],
     };
-    const notes = [...iam.notes];
+    const notes = [...iam.notes, ...found.notes, ...network.notes];
     const simulation = new SimulationDecisionSource({ iam: clients.iam, context: context('iam'), batchSize: this.batchSize, policyTexts: new PolicyTextIndex(iam.raw) });
     const decisions = new FallbackDecisionSource({ primary: simulation, fallback: this.localDecisions(view), notes });
     return {
@@ -178,6 +207,14 @@ export class LiveAccountSource implements AccountSource {
         notes: [...notes],
       },
     };
+  }
+
+  /** The planned clusters (this one included) whose IAM reads share this cluster's account and credentials. */
+  private clustersSharing(cluster: ClusterConfig, account: string): ClusterConfig[] {
+    const others = this.plannedClusters.filter(
+      (c) => c.name !== cluster.name && (c.account === undefined || c.account === account) && (c.assumeRoleArn ?? '') === (cluster.assumeRoleArn ?? ''),
+    );
+    return [cluster, ...others];
   }
 
   /** The cluster's clients: the default credentials, or the assumed `assumeRoleArn` (assumed up front, so a failure names sts:AssumeRole). */
@@ -218,8 +255,9 @@ function unreadRoles(iam: IamCollection): string[] {
 
 /**
  * The CLI's plug-in for `--live` (bin/commands/account-source.ts `LiveSourceFactory`): a live source for a config.
- * The config needs nothing else here: regions, accounts and assumeRoleArn are read per cluster in `collect`.
+ * Regions, accounts and assumeRoleArn are read per cluster in `collect`; the cluster list tells which clusters share
+ * the account-wide and region-wide listings (see {@link LiveAccountSourceOptions.clusters}).
  */
-export function createLiveSource(_config: AuditConfig, options: LiveAccountSourceOptions = {}): LiveAccountSource {
-  return new LiveAccountSource(options);
+export function createLiveSource(config: AuditConfig, options: LiveAccountSourceOptions = {}): LiveAccountSource {
+  return new LiveAccountSource({ ...FEWEST_CALLS, clusters: config.clusters, ...options });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CollectionGap, InstanceProfile, ManagedPolicy, Role } from '../../domain/model/account-view.js';
 import { parsePolicyDocument } from '../../domain/policy/document.js';
 import { PolicyDocumentError } from '../../domain/policy/errors.js';

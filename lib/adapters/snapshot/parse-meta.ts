@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CollectionGap, RESOURCE_KINDS } from '../../domain/model/account-view.js';
 import type { SnapshotFile } from './snapshot-files.js';
 import { validateSnapshotJson } from './validate-snapshot-json.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route, RouteTable, RouteTableAssociation } from '../../domain/model/account-view.js';
 import { awsTagsSchema, definedOnly, uniqueBy } from './aws-cli-fields.js';
 import type { SnapshotFile } from './snapshot-files.js';

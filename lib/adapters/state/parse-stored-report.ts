@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Report } from '../../domain/report/report.js';
 
 const finding = z.object({

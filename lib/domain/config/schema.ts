@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES } from '../findings/severity.js';
 
 /** Requirement presets (docs/domain.md section 2). */

@@ -33,6 +33,10 @@ export interface ActionDecision {
   allowedByBoundary?: boolean;
   /** false when an SCP blocked the action (AWS simulation only). */
   allowedByOrganizations?: boolean;
+  /** The request context the action was decided with (set by lib/app/analyse-iam.ts). */
+  context?: Record<string, readonly string[]>;
+  /** How the call was made (e.g. `no-resource`, `tag-on-create of ec2:CreateSecurityGroup`), when known. */
+  call?: string;
 }
 
 /** A request to decide many actions of one role at once. */
@@ -43,6 +47,11 @@ export interface DecisionRequest {
   resource?: string;
   /** Request context, e.g. `{ "aws:ResourceTag/KubernetesCluster": ["prod"] }`. */
   context?: Record<string, readonly string[]>;
+  /**
+   * Keys AWS certainly does not send with `action` in this request (lib/domain/requirements/request-context.ts
+   * `isAbsentKey`): decided as absent, never reported as missing context. Default: none known.
+   */
+  absentKey?: (action: string, key: string) => boolean;
 }
 
 /**

@@ -26,7 +26,13 @@ export class LocalPolicyDecisionSource implements PolicyDecisionSource {
     const policySet = this.policySetFor(request.role);
     const resource = request.resource ?? '*';
     return request.actions.map((action) => {
-      const result = policySet.evaluate({ action, resource, context: request.context });
+      const absentKey = request.absentKey;
+      const result = policySet.evaluate({
+        action,
+        resource,
+        context: request.context,
+        ...(absentKey === undefined ? {} : { absentKey: (key: string) => absentKey(action, key) }),
+      });
       const decision: ActionDecision = {
         action,
         decision: result.decision,

@@ -4,6 +4,7 @@ import { catalog, serviceOf } from '../policy/catalog/index.js';
 import { uniqueActions } from './actions.js';
 import { CLI_ROLE_NAMES, roleKeyFromCli, type CliRoleName, type Preset } from './preset.js';
 import { presetByName } from './presets.js';
+import { AWS_SERVICE_NAME_KEY, ELB_SERVICE_NAME } from './request-context.js';
 
 /** Options of {@link generatePolicy}. */
 export interface GeneratePolicyOptions {
@@ -81,7 +82,9 @@ function byService(actions: readonly string[]): Map<string, string[]> {
  * (Sid named after the service, actions sorted), all on `Resource: "*"` as the provider's docs grant them.
  * With `tagScoped`, mutating actions get a condition on `aws:ResourceTag/<cluster tag>` and create actions on
  * `aws:RequestTag/<cluster tag>` (kops style; the preset decides the tag form and which actions are which), and
- * `ec2:CreateSecurityGroup` is also allowed on VPCs, which carry no request tag.
+ * `ec2:CreateSecurityGroup` is also allowed on VPCs, which carry no request tag. `iam:CreateServiceLinkedRole` is
+ * always scoped to the ELB service-linked role (`iam:AWSServiceName`). Without cloud routes the route actions are
+ * left out, also with `includeOptional`.
  *
  * @throws PolicyGenerationError for unusable options (tag scoping without a cluster, nothing to grant)
  */
@@ -101,8 +104,9 @@ export function generatePolicy(options: GeneratePolicyOptions): GeneratedPolicy 
   const canon = (a: string) => catalog.canonicalAction(a) ?? a;
   const actions = uniqueActions(
     [
-      ...spec.required.filter((a) => !(routesOff && !options.includeOptional && routeOnly.has(a.toLowerCase()))),
-      ...(options.includeOptional ? spec.optional : []),
+      // Without cloud routes the route controller does not run: its actions are never granted, optional or not.
+      ...spec.required.filter((a) => !(routesOff && routeOnly.has(a.toLowerCase()))),
+      ...(options.includeOptional ? spec.optional.filter((a) => !(routesOff && routeOnly.has(a.toLowerCase()))) : []),
       ...(options.extraRequired ?? []),
     ].map(canon),
   );
@@ -125,7 +129,8 @@ export function generatePolicy(options: GeneratePolicyOptions): GeneratedPolicy 
 
   for (const [service, list] of byService(actions)) {
     const stem = sidStem(service);
-    const plain = list.filter((a) => !mutating.has(a.toLowerCase()) && !create.has(a.toLowerCase()));
+    const isSlr = (a: string) => a.toLowerCase() === 'iam:createservicelinkedrole';
+    const plain = list.filter((a) => !mutating.has(a.toLowerCase()) && !create.has(a.toLowerCase()) && !isSlr(a));
     const tagged = list.filter((a) => mutating.has(a.toLowerCase()));
     const created = list.filter((a) => create.has(a.toLowerCase()));
     const tagOnCreate = scoping?.tagOnCreateOnly ? created.filter((a) => a.toLowerCase() === 'ec2:createtags') : [];
@@ -158,6 +163,26 @@ export function generatePolicy(options: GeneratePolicyOptions): GeneratedPolicy 
         Condition: {
           StringEquals: { [`aws:RequestTag/${tagKey}`]: values(tagValues), 'ec2:CreateAction': values([...scoping.tagOnCreateOnly]) },
         },
+      });
+    }
+    if (tagOnCreate.length > 0 && options.includeOptional) {
+      // The provider's read-repair tags an existing security group that lacks the cluster tag (feature-dependent).
+      statements.push({
+        Sid: `${stem}ClusterTagRepair`,
+        Effect: 'Allow',
+        Action: tagOnCreate,
+        Resource: '*',
+        Condition: { StringEquals: { [`aws:RequestTag/${tagKey}`]: values(tagValues) } },
+      });
+    }
+    if (list.some(isSlr)) {
+      // Only the ELB service-linked role (AmazonEKSClusterPolicy and AmazonEC2FullAccess scope it the same way).
+      statements.push({
+        Sid: `${stem}ElbServiceLinkedRole`,
+        Effect: 'Allow',
+        Action: ['iam:CreateServiceLinkedRole'],
+        Resource: '*',
+        Condition: { StringEquals: { [AWS_SERVICE_NAME_KEY]: ELB_SERVICE_NAME } },
       });
     }
     if (createdOther.some((a) => a.toLowerCase() === 'ec2:createsecuritygroup')) {

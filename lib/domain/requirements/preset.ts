@@ -1,4 +1,5 @@
 import type { PresetName, RoleKey } from '../config/schema.js';
+import type { ActionCall } from './request-context.js';
 
 /** The actions one role needs under a preset. Names are canonical (`ec2:DescribeInstances`), without wildcards. */
 export interface RoleActions {
@@ -58,6 +59,12 @@ export interface Preset {
   contextFor(clusterName: string): Record<string, readonly string[]>;
   /** Notes on where the preset deliberately differs from its source. */
   readonly notes: readonly string[];
+  /**
+   * How the provider calls an action, where that is not the action's default way (`defaultCallWay`): e.g.
+   * ec2:CreateTags as tag-on-create of CreateSecurityGroup, and, only with a feature, on existing resources.
+   * Keys are canonical action names. Each way is decided with its own request context.
+   */
+  readonly calls?: Readonly<Record<string, readonly ActionCall[]>>;
 }
 
 /** The CLI spelling of the two roles. */

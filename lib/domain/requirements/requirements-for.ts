@@ -2,6 +2,7 @@ import type { ClusterConfig, RoleKey } from '../config/schema.js';
 import { expandActionPattern } from '../policy/catalog/index.js';
 import { uniqueActions } from './actions.js';
 import type { Preset } from './preset.js';
+import { defaultCallWay, type ActionCall, type ClusterRequestFacts } from './request-context.js';
 import { presetByName } from './presets.js';
 
 /** What one configured role must, may and is allowed to do, after applying the cluster config. */
@@ -24,6 +25,15 @@ export interface RoleRequirements {
    * region (the cloud provider only calls its own region), so region-scoped grants are decided, not "context needed".
    */
   context: Record<string, readonly string[]>;
+  /** The cluster facts each call's request context is built from (tag key and value, region). */
+  facts: ClusterRequestFacts;
+  /** The preset's ways of calling actions (by lower-case action name); other actions use `defaultCallWay`. */
+  calls: Readonly<Record<string, readonly ActionCall[]>>;
+}
+
+/** The ways an action is called under `requirements` (at least one). */
+export function callsOf(requirements: Pick<RoleRequirements, 'calls'>, action: string): readonly ActionCall[] {
+  return requirements.calls[action.toLowerCase()] ?? [{ way: defaultCallWay(action) }];
 }
 
 /**
@@ -56,7 +66,23 @@ export function requirementsFor(cluster: ClusterConfig, role: RoleKey): RoleRequ
   const allowedExcess = uniqueActions(expand([...spec.tolerated, ...(cluster.allowedExcess?.[role] ?? [])], false)).filter(
     (a) => !taken.has(a.toLowerCase()),
   );
-  return { role, preset, required, optional, allowedExcess, unresolved: uniqueActions(unresolved), context: { ...preset.contextFor(cluster.name), 'aws:RequestedRegion': [cluster.region] } };
+  const facts: ClusterRequestFacts = {
+    tagKey: preset.tagScoping.tagKey(cluster.name),
+    tagValue: preset.tagScoping.tagValues(cluster.name)[0] ?? cluster.name,
+    region: cluster.region,
+  };
+  const calls = Object.fromEntries(Object.entries(preset.calls ?? {}).map(([action, list]) => [action.toLowerCase(), list]));
+  return {
+    role,
+    preset,
+    required,
+    optional,
+    allowedExcess,
+    unresolved: uniqueActions(unresolved),
+    context: { ...preset.contextFor(cluster.name), 'aws:RequestedRegion': [cluster.region] },
+    facts,
+    calls,
+  };
 }
 
 /**
@@ -76,5 +102,6 @@ export function mergeRequirements(a: RoleRequirements, b: RoleRequirements): Rol
     allowedExcess,
     unresolved: uniqueActions([...a.unresolved, ...b.unresolved]),
     context: { ...b.context, ...a.context },
+    calls: { ...b.calls, ...a.calls },
   };
 }

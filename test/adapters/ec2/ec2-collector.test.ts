@@ -263,3 +263,117 @@ describe('Ec2Collector call counts', () => {
     expect(ec2.calls()).toHaveLength(describeInstances + 3);
   });
 });
+
+// Issue 12: one pass over the region's listing, selected client-side with the membership rules, unless the filtered
+// queries are cheaper (docs/api-calls.md).
+describe('Ec2Collector region passes (query auto / scan)', () => {
+  const member = (id: string, tags: { Key: string; Value: string }[], profile?: string): SdkInstance => ({
+    InstanceId: id,
+    State: { Name: 'running' },
+    SubnetId: 'subnet-1',
+    VpcId: VPC,
+    SecurityGroups: [{ GroupId: 'sg-1', GroupName: 'nodes' }],
+    ...(profile === undefined ? {} : { IamInstanceProfile: { Arn: profile } }),
+    Tags: tags,
+  });
+  const region: SdkInstance[] = [
+    member('i-tagged', [{ Key: 'kubernetes.io/cluster/prod-east', Value: 'owned' }]),
+    member('i-legacy', [{ Key: 'KubernetesCluster', Value: 'prod-east' }]),
+    member('i-profile', [], WORKER_PROFILE),
+    member('i-asg', [{ Key: 'aws:autoscaling:groupName', Value: 'alpha-workers' }]),
+    member('i-other-cluster', [{ Key: 'kubernetes.io/cluster/other', Value: 'owned' }, { Key: 'KubernetesCluster', Value: 'other' }]),
+    member('i-other-asg', [{ Key: 'aws:autoscaling:groupName', Value: 'beta-workers' }], `arn:aws:iam::${A}:instance-profile/other`),
+  ];
+  /** Serves `region` unfiltered, `perPage` instances a page. */
+  function serveRegion(perPage: number): void {
+    ec2.on(DescribeInstancesCommand).callsFake((input: DescribeInstancesCommandInput) => {
+      if (input.Filters !== undefined) return { Reservations: [{ ReservationId: 'r-f', Instances: region.slice(0, 4) }] };
+      const start = Number(input.NextToken ?? 0);
+      const page = region.slice(start, start + perPage);
+      return { Reservations: [{ ReservationId: `r-${start}`, Instances: page }], ...(start + perPage < region.length ? { NextToken: String(start + perPage) } : {}) };
+    });
+  }
+  const scanning = (options: Partial<ConstructorParameters<typeof Ec2Collector>[0]> = {}) =>
+    new Ec2Collector({ ec2: new EC2Client({ region: 'us-west-1' }), context: testContext(), query: 'auto', ...options });
+
+  beforeEach(() => {
+    ec2.reset();
+  });
+
+  it('reads the region in one unfiltered pass and keeps exactly the instances the four filters would return', async () => {
+    serveRegion(1000);
+    const out = await scanning().collectInstances(query);
+    expect(ec2.commandCalls(DescribeInstancesCommand).map((c) => c.args[0].input)).toEqual([{ MaxResults: 1000, NextToken: undefined }]);
+    expect(out.instances.map((i) => i.instanceId).sort()).toEqual(['i-asg', 'i-legacy', 'i-profile', 'i-tagged']);
+    expect(out.reservations.flatMap((r) => r.Instances ?? []).map((i) => i.InstanceId).sort()).toEqual(['i-asg', 'i-legacy', 'i-profile', 'i-tagged']);
+    expect(out.notes).toEqual([]);
+  });
+
+  it('switches to the filters, with a note, once the pass has as many pages as the filtered queries it replaces', async () => {
+    serveRegion(1);
+    const out = await scanning().collectInstances(query);
+    const inputs = ec2.commandCalls(DescribeInstancesCommand).map((c) => c.args[0].input);
+    // 4 filtered queries (tag-key, KubernetesCluster, profiles, groups): the pass stops after 4 pages.
+    expect(inputs.filter((i) => i.Filters === undefined)).toHaveLength(4);
+    expect(inputs.filter((i) => i.Filters !== undefined)).toHaveLength(4);
+    expect(out.instances.map((i) => i.instanceId).sort()).toEqual(['i-asg', 'i-legacy', 'i-profile', 'i-tagged']);
+    expect(out.notes).toEqual([
+      "ec2:DescribeInstances: the region has more than 4000 instances, so the cluster's were read with server-side filters (4 queries) instead of one pass over the region",
+    ]);
+  });
+
+  it('shares one pass between the clusters of the run in the same account and region, with a budget for all of them', async () => {
+    serveRegion(1);
+    const scans = new Map();
+    const a = await scanning({ scans, scanKey: 'k', clustersSharingScans: 2 }).collectInstances(query);
+    const b = await scanning({ scans, scanKey: 'k', clustersSharingScans: 2 }).collectInstances({ clusterName: 'other', instanceProfileArns: [], autoScalingGroups: ['beta-workers'] });
+    expect(ec2.commandCalls(DescribeInstancesCommand)).toHaveLength(6);
+    expect(a.instances).toHaveLength(4);
+    expect(b.instances.map((i) => i.instanceId).sort()).toEqual(['i-other-asg', 'i-other-cluster']);
+  });
+
+  it('with query scan, never uses a filter', async () => {
+    serveRegion(1);
+    await scanning({ query: 'scan' }).collectInstances(query);
+    expect(ec2.commandCalls(DescribeInstancesCommand).every((c) => c.args[0].input.Filters === undefined)).toBe(true);
+    expect(ec2.commandCalls(DescribeInstancesCommand)).toHaveLength(region.length);
+  });
+
+  it('a failed pass is an instances gap naming the pass', async () => {
+    ec2.on(DescribeInstancesCommand).rejects(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403));
+    const out = await scanning().collectInstances(query);
+    expect(out.instances).toEqual([]);
+    expect(out.gaps).toEqual([{ kind: 'instances', source: 'ec2:DescribeInstances', reason: expect.stringMatching(/^UnauthorizedOperation: .*\(query: every instances of the region\)$/) as unknown as string }]);
+  });
+
+  it('with filters chosen and a filter rejected by the endpoint, reads the region in one pass instead, with a note', async () => {
+    ec2.on(DescribeInstancesCommand).callsFake((input: DescribeInstancesCommandInput) => {
+      if (input.Filters !== undefined) throw awsError('InvalidParameterValue', `The filter '${input.Filters[0]?.Name ?? ''}' is invalid`, 400);
+      return { Reservations: [{ ReservationId: 'r-0', Instances: region }] };
+    });
+    const out = await scanning({ query: 'filters' }).collectInstances(query);
+    expect(out.gaps).toEqual([]);
+    expect(out.instances).toHaveLength(4);
+    expect(out.notes).toHaveLength(1);
+    expect(out.notes[0]).toMatch(/^ec2:DescribeInstances: the endpoint rejected a server-side filter \(tag-key=kubernetes.io\/cluster\/prod-east: InvalidParameterValue: The filter 'tag-key' is invalid\); the instances were read in one pass over the region and selected client-side$/);
+  });
+
+  it('reads subnets, route tables and security groups in one pass each, keeping the instances\' VPCs, the cluster-tagged tables and the attached groups', async () => {
+    ec2.on(DescribeSubnetsCommand).resolves({ Subnets: [{ SubnetId: 'subnet-1', VpcId: VPC }, { SubnetId: 'subnet-9', VpcId: 'vpc-default' }] });
+    ec2.on(DescribeRouteTablesCommand).resolves({
+      RouteTables: [
+        { RouteTableId: 'rtb-1', VpcId: VPC },
+        { RouteTableId: 'rtb-stale', VpcId: 'vpc-elsewhere', Tags: [{ Key: 'KubernetesCluster', Value: 'prod-east' }] },
+        { RouteTableId: 'rtb-9', VpcId: 'vpc-default' },
+      ],
+    });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-1', VpcId: VPC }, { GroupId: 'sg-9', VpcId: VPC }] });
+    const instances = [{ instanceId: 'i-1', vpcId: VPC, subnetId: 'subnet-1', securityGroupIds: ['sg-1'] }] as unknown as Instance[];
+    const out = await scanning().collectNetwork(instances, 'prod-east');
+    expect(ec2.calls().map((c) => (c.args[0].input as { Filters?: unknown }).Filters)).toEqual([undefined, undefined, undefined]);
+    expect(out.subnets.map((s) => s.subnetId)).toEqual(['subnet-1']);
+    expect(out.routeTables.map((t) => t.routeTableId)).toEqual(['rtb-1', 'rtb-stale']);
+    expect(out.securityGroups.map((g) => g.groupId)).toEqual(['sg-1']);
+    expect(ec2.commandCalls(DescribeRouteTablesCommand)[0]?.args[0].input.MaxResults).toBe(100);
+  });
+});

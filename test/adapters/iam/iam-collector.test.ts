@@ -217,3 +217,44 @@ describe('IamCollector (account-sweep)', () => {
     ]);
   });
 });
+
+// Issue 12: strategy auto reads the roles in whichever costs fewer calls (lib/adapters/iam/iam-strategy.ts).
+describe('IamCollector (auto)', () => {
+  beforeEach(() => {
+    iam.reset();
+    replayRoleScoped(iam);
+    iam
+      .on(GetAccountAuthorizationDetailsCommand)
+      .resolvesOnce(recorded('iam.GetAccountAuthorizationDetails_1'))
+      .resolvesOnce(recorded('iam.GetAccountAuthorizationDetails_2'));
+  });
+
+  it('sweeps when the sweep costs no more pages than the role reads (2 pages <= 4 x 2 roles), with no role call', async () => {
+    const out = await collector({ strategy: 'auto' }).collectRoles([WORKER, CONTROL_PLANE]);
+    expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(2);
+    expect(iam.commandCalls(GetRoleCommand)).toHaveLength(0);
+    expect(out.roles.map((r) => r.arn)).toEqual([WORKER, CONTROL_PLANE]);
+    expect(out.notes).toEqual([]);
+  });
+
+  it('stops the sweep at the role-scoped floor and reads the roles one by one, with a note', async () => {
+    const sweeps = new Map<string, Promise<AccountSweep>>();
+    const out = await collector({ strategy: 'auto', sweepBudget: 1, sweeps }).collectRoles([WORKER]);
+    expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(1);
+    expect(iam.commandCalls(GetRoleCommand)).toHaveLength(1);
+    expect(out.roles).toEqual((await collector({ strategy: 'role-scoped' }).collectRoles([WORKER])).roles);
+    expect(out.notes).toEqual(['iam:GetAccountAuthorizationDetails: the account has more than 1000 roles and policies, so the configured roles were read one by one (fewer calls)']);
+    // The next cluster of the account does not try the sweep again.
+    await collector({ strategy: 'auto', sweepBudget: 1, sweeps }).collectRoles([CONTROL_PLANE]);
+    expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(1);
+  });
+
+  it('reads the roles one by one, with a note, when the sweep is denied', async () => {
+    iam.on(GetAccountAuthorizationDetailsCommand).rejects(awsError('AccessDenied', 'not authorized to perform: iam:GetAccountAuthorizationDetails', 403));
+    const out = await collector({ strategy: 'auto' }).collectRoles([WORKER]);
+    expect(out.gaps).toEqual([]);
+    expect(out.roles.map((r) => r.arn)).toEqual([WORKER]);
+    expect(out.notes).toHaveLength(1);
+    expect(out.notes[0]).toMatch(/^iam:GetAccountAuthorizationDetails failed \(AccessDenied: .*\); the configured roles were read one by one instead$/);
+  });
+});

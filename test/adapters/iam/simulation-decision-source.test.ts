@@ -42,17 +42,19 @@ describe('SimulationDecisionSource', () => {
     iam.reset();
   });
 
-  it('simulates 250 actions in 3 calls of at most 100 action names on the role ARN', async () => {
+  // botocore iam/2010-05-08 service-2.json: maxItemsType (MaxItems) is 1-1000, ActionNameListType has no bound.
+  it('simulates 2,500 actions in 3 calls of at most 1000 action names (the largest MaxItems) on the role ARN', async () => {
     // Arrange
     iam.on(SimulatePrincipalPolicyCommand).callsFake(answerAll());
     // Act
-    const decisions = await source().decide({ role: worker, actions: actions(250) });
+    const decisions = await source().decide({ role: worker, actions: actions(2500) });
     // Assert
     const inputs = iam.commandCalls(SimulatePrincipalPolicyCommand).map((c) => c.args[0].input);
-    expect(inputs.map((i) => i.ActionNames?.length)).toEqual([100, 100, 50]);
+    expect(inputs.map((i) => i.ActionNames?.length)).toEqual([1000, 1000, 500]);
+    expect(inputs.every((i) => i.MaxItems === 1000)).toBe(true);
     expect(inputs.every((i) => i.PolicySourceArn === WORKER && i.ResourceArns === undefined && i.ContextEntries === undefined)).toBe(true);
-    expect(decisions).toHaveLength(250);
-    expect(decisions.map((d) => d.action)).toEqual(actions(250));
+    expect(decisions).toHaveLength(2500);
+    expect(decisions.map((d) => d.action)).toEqual(actions(2500));
     expect(iam.commandCalls(GetContextKeysForPrincipalPolicyCommand)).toHaveLength(0);
   });
 
@@ -77,9 +79,8 @@ describe('SimulationDecisionSource', () => {
     expect(decisions.map((d) => d.decision)).toEqual(['allowed', 'allowed', 'allowed']);
   });
 
-  it('fills ContextEntries with the request context keys the role uses, asking for the keys once per role', async () => {
+  it('passes the whole request context as ContextEntries, never asking GetContextKeysForPrincipalPolicy (unused entries change no decision)', async () => {
     // Arrange
-    iam.on(GetContextKeysForPrincipalPolicyCommand).resolves(recorded('iam.GetContextKeysForPrincipalPolicy_worker'));
     iam.on(SimulatePrincipalPolicyCommand).callsFake(answerAll());
     const simulation = source();
     const context = { 'aws:ResourceTag/KubernetesCluster': ['prod-east'], 'aws:RequestedRegion': ['us-west-1'] };
@@ -87,19 +88,13 @@ describe('SimulationDecisionSource', () => {
     await simulation.decide({ role: worker, actions: ['ec2:CreateTags'], context, resource: 'arn:aws:ec2:us-west-1:123456789012:instance/*' });
     await simulation.decide({ role: worker, actions: ['ec2:DeleteTags'], context });
     // Assert
-    expect(iam.commandCalls(GetContextKeysForPrincipalPolicyCommand).map((c) => c.args[0].input)).toEqual([{ PolicySourceArn: WORKER }]);
+    expect(iam.commandCalls(GetContextKeysForPrincipalPolicyCommand)).toHaveLength(0);
     const first = iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input;
-    expect(first?.ContextEntries).toEqual([{ ContextKeyName: 'aws:ResourceTag/KubernetesCluster', ContextKeyValues: ['prod-east'], ContextKeyType: 'string' }]);
-    expect(first?.ResourceArns).toEqual(['arn:aws:ec2:us-west-1:123456789012:instance/*']);
-  });
-
-  it('passes the whole context when the used keys cannot be read (same decisions)', async () => {
-    iam.on(GetContextKeysForPrincipalPolicyCommand).rejects(awsError('AccessDenied', 'not authorized to perform: iam:GetContextKeysForPrincipalPolicy', 403));
-    iam.on(SimulatePrincipalPolicyCommand).callsFake(answerAll());
-    await source().decide({ role: worker, actions: ['ec2:CreateTags'], context: { 'aws:RequestedRegion': ['us-west-1'] } });
-    expect(iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input.ContextEntries).toEqual([
+    expect(first?.ContextEntries).toEqual([
       { ContextKeyName: 'aws:RequestedRegion', ContextKeyValues: ['us-west-1'], ContextKeyType: 'string' },
+      { ContextKeyName: 'aws:ResourceTag/KubernetesCluster', ContextKeyValues: ['prod-east'], ContextKeyType: 'string' },
     ]);
+    expect(first?.ResourceArns).toEqual(['arn:aws:ec2:us-west-1:123456789012:instance/*']);
   });
 
   describe('maps each EvalDecision variety', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { main, type CliIo } from '../../../bin/cli.js';
-import { manifestJson, renderPermissions } from '../../../bin/commands/permissions.js';
+import { manifestJson, renderPermissions } from '../../../bin/commands/permissions-render.js';
 import { auditorActions, auditorPolicy, PERMISSION_MANIFEST } from '../../../lib/adapters/permissions.js';
 import { configSchema } from '../../../lib/domain/config/schema.js';
 

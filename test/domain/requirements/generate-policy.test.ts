@@ -12,12 +12,13 @@ describe('generatePolicy', () => {
 
     // Assert
     expect(policy.Version).toBe('2012-10-17');
-    expect(policy.Statement.map((s) => s.Sid)).toEqual(['AutoScaling', 'Ec2', 'ElasticLoadBalancing', 'Iam', 'Kms']);
+    // iam:CreateServiceLinkedRole is scoped to the ELB service-linked role (issue 8, Deliver 6)
+    expect(policy.Statement.map((s) => s.Sid)).toEqual(['AutoScaling', 'Ec2', 'ElasticLoadBalancing', 'IamElbServiceLinkedRole', 'Kms']);
     for (const s of policy.Statement) {
       expect(s.Sid).toMatch(/^[A-Za-z0-9]+$/);
       expect(s.Effect).toBe('Allow');
       expect(s.Resource).toBe('*');
-      expect(s.Condition).toBeUndefined();
+      expect(s.Condition).toEqual(s.Sid === 'IamElbServiceLinkedRole' ? { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } } : undefined);
       expect([...s.Action].sort((a, b) => a.localeCompare(b))).toEqual(s.Action);
       expect(new Set(s.Action.map((a) => a.split(':')[0])).size).toBe(1);
     }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createAccountSource } from '../../../bin/commands/account-source.js';
 import type { CliIo } from '../../../bin/cli.js';
 import { loadConfig } from '../../../lib/adapters/config/index.js';
-import { LiveAccountSource, type LiveAccountSourceOptions } from '../../../lib/adapters/live/live-account-source.js';
+import { FEWEST_CALLS, LiveAccountSource, type LiveAccountSourceOptions } from '../../../lib/adapters/live/live-account-source.js';
 import { runAudit } from '../../../lib/app/run-audit.js';
 import type { AuditConfig } from '../../../lib/domain/config/schema.js';
 import type { Finding } from '../../../lib/domain/findings/finding.js';
@@ -70,7 +70,8 @@ export async function auditSnapshot(config: AuditConfig, snapshotDir: string): P
 
 /**
  * The live audit through the real SDK clients against the fake (endpoint set on the clients, short retry backoff),
- * with the LiveAccountSource options given (maxAttempts, deadline, concurrency ...).
+ * as the CLI and the service configure it (createLiveSource: FEWEST_CALLS and the config's clusters), with the
+ * LiveAccountSource options given (maxAttempts, deadline, concurrency, iamStrategy ...).
  */
 export async function auditLive(
   config: AuditConfig,
@@ -80,7 +81,7 @@ export async function auditLive(
   const { clients, ...sourceOptions } = options;
   const clientFactory = fakeAwsClientFactory(fake.url, clients);
   try {
-    return await runAudit({ config, source: new LiveAccountSource({ ...sourceOptions, clientFactory }), now: () => AUDIT_DATE, runId: 'e2e-live' });
+    return await runAudit({ config, source: new LiveAccountSource({ ...FEWEST_CALLS, clusters: config.clusters, ...sourceOptions, clientFactory }), now: () => AUDIT_DATE, runId: 'e2e-live' });
   } finally {
     destroyClients(clientFactory);
   }

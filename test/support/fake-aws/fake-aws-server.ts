@@ -32,6 +32,11 @@ export interface FaultPlan {
   notImplemented?: string[];
   /** Operations answered with a truncated, unparseable body. */
   malformed?: string[];
+  /**
+   * EC2 Describe* calls that carry any Filter are answered 400 InvalidParameterValue "The filter '<name>' is invalid",
+   * like an AWS-compatible endpoint that implements the operation but not its filters.
+   */
+  rejectFilters?: boolean;
   seed?: number;
 }
 
@@ -179,6 +184,9 @@ export class FakeAws {
     }
     if (f.serverErrorRate && this.random() < f.serverErrorRate) {
       return reply(500, service === 'ec2' ? ec2Error('InternalError', 'An internal error has occurred') : queryError('ServiceFailure', 'internal failure', 'Receiver'));
+    }
+    if (f.rejectFilters && service === 'ec2' && filtersOf(params).length > 0) {
+      return reply(400, ec2Error('InvalidParameterValue', `The filter '${filtersOf(params)[0]?.Name ?? ''}' is invalid`));
     }
     if (f.denied?.includes(action)) {
       return service === 'ec2'

@@ -1,5 +1,6 @@
 import { compilePolicySet, type CompiledPolicySet, type EvaluatedStatement } from '../../../lib/domain/policy/evaluator/index.js';
 import type { PolicyDocument } from '../../../lib/domain/model/account-view.js';
+import { inferCallWay, isAbsentKey } from '../../../lib/domain/requirements/request-context.js';
 import type { SimulatedPolicy, SimulateFn, SimulateInput } from './fake-aws-server.js';
 
 type Json = Record<string, unknown>;
@@ -25,6 +26,13 @@ export interface SimulateWithEvaluatorOptions {
  * 1-based line and column in the document text the fake serves), MissingContextValues, and
  * PermissionsBoundaryDecisionDetail when the role has a boundary.
  *
+ * Context: the ContextEntries are used as given (as the simulator does, for every action of the call). A condition
+ * key that is not given is decided as AWS decides it for that action (docs/iam-request-context.md): a key AWS never
+ * sends with the action (a resource tag on a Describe call, a request tag on a call that sends none, a service key
+ * the action does not support) is absent, so a condition on it does not match and is not reported as missing;
+ * other keys come back in MissingContextValues. The way of the call is read back from the entries
+ * (`inferCallWay`).
+ *
  * So a live audit against the fake decides exactly what the local evaluator decides over the same documents, and
  * the only difference the live path adds is the wire: serialisation, pagination, position-to-statement mapping.
  */
@@ -47,7 +55,13 @@ export function simulateWithEvaluator(options: SimulateWithEvaluatorOptions = {}
     }
     const { set, texts } = entry;
     return input.actions.map((action): Json => {
-      const result = set.evaluate({ action, resource: input.resource, context: input.context });
+      const way = inferCallWay(action, input.context);
+      const result = set.evaluate({
+        action,
+        resource: input.resource,
+        context: input.context,
+        absentKey: (key) => isAbsentKey(action, way, input.context, key),
+      });
       const out: Json = {
         EvalActionName: action,
         EvalResourceName: input.resource,

@@ -1,6 +1,13 @@
 import type { ResolvedRole } from '../../cluster-facts.js';
 import type { ActionDecision, IamEngine } from '../../policy/decisions.js';
 import type { CheckInput } from '../check.js';
+import type { ActionCall } from '../../requirements/request-context.js';
+
+/** The decision of one way of calling an action (its `context` and `call` say how it was asked). */
+export interface CallDecision {
+  call: ActionCall;
+  decision: ActionDecision;
+}
 
 /**
  * Everything known about one configured role before the pure IAM checks run: the role as evaluate resolved it
@@ -8,8 +15,14 @@ import type { CheckInput } from '../check.js';
  * asking a PolicyDecisionSource).
  */
 export interface IamRoleInput extends ResolvedRole {
-  /** One decision per evaluated action; undefined when no decision could be obtained. */
+  /**
+   * One decision per evaluated action, each with the request context it was decided with; for an action called
+   * in several ways, the decision of the first way the provider needs that is not allowed, else of the first way.
+   * Undefined when no decision could be obtained.
+   */
   decisions?: ActionDecision[];
+  /** Every way of every required / optional / allowed-excess action, by lower-case action name. */
+  callDecisions?: Record<string, CallDecision[]>;
   /** Why `decisions` is missing (the decision source threw); never set together with `decisions`. */
   decisionError?: string;
 }

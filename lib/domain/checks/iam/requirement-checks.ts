@@ -3,8 +3,8 @@ import type { ClusterConfig } from '../../config/schema.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import type { ActionDecision } from '../../policy/decisions.js';
 import { catalog, serviceOf } from '../../policy/catalog/index.js';
-import { serviceRequestContext } from '../../requirements/request-context.js';
-import { iamAnalysisOf, type IamRoleInput } from './iam-check-input.js';
+import { describeCallWay, serviceRequestContext } from '../../requirements/request-context.js';
+import { iamAnalysisOf, type CallDecision, type IamRoleInput } from './iam-check-input.js';
 import { explainDenial, isAllowed, type Denial } from './denial.js';
 import { generatorRemediation } from './remediation.js';
 import { roleLabel, roleResource } from './role-checks.js';
@@ -35,6 +35,50 @@ function remediationFor(denial: Denial, input: IamRoleInput, cluster: ClusterCon
     'missing-context': 'The allowing statement has conditions the cloud provider\'s requests do not meet: drop the condition or tag the resources as the condition expects.',
   };
   return generatorRemediation(cluster, input.keys, `${optional ? 'Only if the feature is used: ' : ''}${lead[denial.reason]}`);
+}
+
+function denialDraft(
+  check: 'iam.required.denied' | 'iam.optional.denied',
+  what: string,
+  action: string,
+  decision: ActionDecision,
+  ways: readonly CallDecision[],
+  input: IamRoleInput,
+  cluster: ClusterConfig,
+  resource: ReturnType<typeof roleResource>,
+  label: string,
+  several: boolean,
+): FindingDraft {
+  const denial = explainDenial(decision);
+  const known = catalog.canonicalAction(action) !== undefined || !catalog.auditedServices().some((s) => action.toLowerCase().startsWith(`${s}:`));
+  const features = [...new Set(ways.map((w) => w.call.feature).filter((f): f is string => f !== undefined))];
+  const how = several || features.length > 0 ? ` (${ways.map((w) => w.decision.call ?? describeCallWay(w.call.way, action)).join('; ')})` : '';
+  const context = decision.context ?? serviceRequestContext(input.requirements.context, serviceOf(action));
+  return {
+    check,
+    resource,
+    action,
+    ...(denial.reason === 'missing-context' ? { title: `${what} action allowed only with context [${denial.missingContextKeys?.join(', ')}]` } : {}),
+    detail:
+      `${label} cannot call ${action}${how}: ${denial.explanation}.` +
+      (features.length > 0 ? ` Needed only for: ${features.join('; ')}.` : '') +
+      (known ? '' : ' (The action is not in the catalogue: check its spelling.)'),
+    evidence: {
+      reason: denial.reason,
+      decision: decision.decision,
+      ...(denial.deniedBy ? { deniedBy: denial.deniedBy } : {}),
+      ...(denial.missingContextKeys ? { missingContextKeys: denial.missingContextKeys } : {}),
+      ...(decision.allowedByBoundary !== undefined ? { allowedByBoundary: decision.allowedByBoundary } : {}),
+      ...(decision.allowedByOrganizations !== undefined ? { allowedByOrganizations: decision.allowedByOrganizations } : {}),
+      ...(decision.call !== undefined ? { call: decision.call } : {}),
+      context,
+      ...(several
+        ? { calls: ways.map((w) => ({ call: w.decision.call ?? describeCallWay(w.call.way, action), reason: explainDenial(w.decision).reason, context: w.decision.context ?? context, ...(w.call.feature ? { feature: w.call.feature } : {}) })) }
+        : {}),
+      ...(features.length > 0 ? { features } : {}),
+    },
+    remediation: remediationFor(denial, input, cluster, check === 'iam.optional.denied'),
+  };
 }
 
 function lookup(decisions: readonly ActionDecision[]): Map<string, ActionDecision> {
@@ -87,26 +131,22 @@ export function checkRequirements(input: IamRoleInput, cluster: ClusterConfig): 
         drafts.push({ check, resource, action, status: 'error', detail: `Could not check ${action} for ${label}: the decision engine returned no decision for it.`, evidence: { reason: 'no-decision' } });
         continue;
       }
-      if (isAllowed(decision)) continue;
-      const denial = explainDenial(decision);
-      const known = catalog.canonicalAction(action) !== undefined || !catalog.auditedServices().some((s) => action.toLowerCase().startsWith(`${s}:`));
-      drafts.push({
-        check,
-        resource,
-        action,
-        ...(denial.reason === 'missing-context' ? { title: `${what} action allowed only with context [${denial.missingContextKeys?.join(', ')}]` } : {}),
-        detail: `${label} cannot call ${action}: ${denial.explanation}.${known ? '' : ' (The action is not in the catalogue: check its spelling.)'}`,
-        evidence: {
-          reason: denial.reason,
-          decision: decision.decision,
-          ...(denial.deniedBy ? { deniedBy: denial.deniedBy } : {}),
-          ...(denial.missingContextKeys ? { missingContextKeys: denial.missingContextKeys } : {}),
-          ...(decision.allowedByBoundary !== undefined ? { allowedByBoundary: decision.allowedByBoundary } : {}),
-          ...(decision.allowedByOrganizations !== undefined ? { allowedByOrganizations: decision.allowedByOrganizations } : {}),
-          context: serviceRequestContext(input.requirements.context, serviceOf(action)),
-        },
-        remediation: remediationFor(denial, input, cluster, check === 'iam.optional.denied'),
-      });
+      const calls: CallDecision[] = input.callDecisions?.[action.toLowerCase()] ?? [{ call: { way: { kind: 'no-resource' } }, decision }];
+      const denied = calls.filter((c) => !isAllowed(c.decision));
+      if (denied.length === 0) continue;
+      // A way made only with a feature is never a high finding: on a required action it is reported as the
+      // feature-dependent (info) check, naming the feature.
+      const groups = check === 'iam.required.denied'
+        ? [
+            { check, what, ways: denied.filter((c) => c.call.feature === undefined) },
+            { check: 'iam.optional.denied' as const, what: 'Feature-dependent', ways: denied.filter((c) => c.call.feature !== undefined) },
+          ]
+        : [{ check, what, ways: denied }];
+      for (const group of groups) {
+        const first = group.ways[0];
+        if (first === undefined) continue;
+        drafts.push(denialDraft(group.check, group.what, action, first.decision, group.ways, input, cluster, resource, label, calls.length > 1));
+      }
     }
   }
   return drafts;

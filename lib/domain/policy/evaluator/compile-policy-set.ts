@@ -156,7 +156,7 @@ export function compilePolicySet(input: PolicySetInput, options: CompilePolicySe
       for (const entry of entries) {
         const { statement } = entry;
         if (statement.resources.matches(resource) === statement.notResource) continue;
-        const outcome = statement.condition === undefined ? true : statement.condition.evaluate(context);
+        const outcome = statement.condition === undefined ? true : statement.condition.evaluate(context, request.absentKey);
         if (outcome === false) continue;
         if (outcome === true) {
           if (statement.effect === 'Allow') (state.allow ??= []).push(entry);

@@ -1,5 +1,5 @@
-import { compilePolicySet } from './compile-policy-set.js';
-import type { EvaluateRequestInput, EvaluationResult } from './types.js';
+import { compilePolicySet, type CompiledPolicySet } from './compile-policy-set.js';
+import type { EvaluateRequestInput, EvaluationResult, PolicyInput, PolicySetInput } from './types.js';
 
 /**
  * Decide one request against a principal's identity-based policies and optional permissions boundaries,
@@ -31,11 +31,76 @@ import type { EvaluateRequestInput, EvaluationResult } from './types.js';
  * only when suitable values for those keys could make the request allowed (statements are treated
  * independently: contradictory conditions across statements are not detected).
  *
- * Documents are compiled and cached per document object (see `compilePolicySet` for evaluating many
- * requests against the same principal).
+ * Compiled policy sets are cached (see {@link compiledSetFor}), so calling this once per action costs about what
+ * `compilePolicySet(...).evaluate` does; inputs are treated as immutable, as everywhere in the evaluator.
  *
  * @throws PolicyDocumentError when a document is invalid; InvalidEvaluationRequestError for a bad action.
  */
 export function evaluateRequest(input: EvaluateRequestInput): EvaluationResult {
-  return compilePolicySet(input).evaluate(input.request);
+  return compiledSetFor(input).evaluate(input.request);
+}
+
+/** Sets kept by content key; cleared when it grows past this (a run audits a few dozen roles). */
+const MAX_CACHED_SETS = 1024;
+
+interface CachedSet {
+  identity: readonly PolicyInput[];
+  boundaries: readonly PolicyInput[] | undefined;
+  set: CompiledPolicySet;
+}
+
+/** Fast path: the same `identityPolicies` array as last time (a loop over actions for one principal). */
+const byArray = new WeakMap<readonly PolicyInput[], CachedSet>();
+/** Slow path: the same policies in new arrays, keyed by the identity of each document (or the text of a string one). */
+const byKey = new Map<string, CompiledPolicySet>();
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 0;
+
+/**
+ * The compiled set of a principal's policies, compiled once per distinct list of policies: the same arrays hit a
+ * WeakMap; new arrays holding the same document objects (or strings) hit a bounded map keyed by them. A policy
+ * whose document object is changed in place is not seen as changed (documents are cached per object already).
+ */
+export function compiledSetFor(input: PolicySetInput): CompiledPolicySet {
+  const identity = input.identityPolicies;
+  const boundaries = input.permissionsBoundaries;
+  const cached = byArray.get(identity);
+  if (cached !== undefined && sameItems(cached.identity, identity) && sameBoundaries(cached.boundaries, boundaries)) return cached.set;
+  const key = `${identity.map(inputKey).join(',')}|${(boundaries ?? []).map(inputKey).join(',')}`;
+  let set = byKey.get(key);
+  if (set === undefined) {
+    set = compilePolicySet(input);
+    if (byKey.size >= MAX_CACHED_SETS) byKey.clear();
+    byKey.set(key, set);
+  }
+  byArray.set(identity, { identity: [...identity], boundaries: boundaries === undefined ? undefined : [...boundaries], set });
+  return set;
+}
+
+function sameItems(a: readonly PolicyInput[], b: readonly PolicyInput[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameBoundaries(a: readonly PolicyInput[] | undefined, b: readonly PolicyInput[] | undefined): boolean {
+  return a === undefined || b === undefined ? a === b || (a?.length ?? 0) + (b?.length ?? 0) === 0 : sameItems(a, b);
+}
+
+function inputKey(input: PolicyInput): string {
+  if (typeof input === 'string') return `s${JSON.stringify(input)}`;
+  if ('document' in input && !('Statement' in input)) {
+    return `p${JSON.stringify([input.id, input.type ?? '', typeof input.document === 'string' ? input.document : objectId(input.document)])}`;
+  }
+  return `o${objectId(input)}`;
+}
+
+function objectId(value: object): number {
+  let id = objectIds.get(value);
+  if (id === undefined) {
+    nextObjectId += 1;
+    id = nextObjectId;
+    objectIds.set(value, id);
+  }
+  return id;
 }

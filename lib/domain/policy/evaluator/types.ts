@@ -41,6 +41,12 @@ export interface EvaluationRequest {
   resource?: string;
   /** Condition keys (case-insensitive) and their values. */
   context?: RequestContext;
+  /**
+   * Keys (given lower case) AWS certainly does not send with this request: conditions on them are decided as
+   * for an absent key (positive operators false, negated operators, IfExists, Null:true and ForAllValues true)
+   * instead of being reported as missing context. Default: none known.
+   */
+  absentKey?: (lowerKey: string) => boolean;
 }
 
 /** Input of `evaluateRequest`. */

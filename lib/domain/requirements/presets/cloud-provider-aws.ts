@@ -1,6 +1,6 @@
 import type { Preset } from '../preset.js';
 import { contextFromTagScoping } from '../preset.js';
-import { CCM_FEATURE_DEPENDENT_ACTIONS, ECR_PULL_ACTIONS, ROUTE_CONTROLLER_ACTIONS } from '../actions.js';
+import { CCM_CALLS, CCM_FEATURE_DEPENDENT_ACTIONS, ECR_PULL_ACTIONS, ROUTE_CONTROLLER_ACTIONS } from '../actions.js';
 import { classifyForTagScoping } from '../tag-scoping.js';
 
 // Source: kubernetes/cloud-provider-aws docs/prerequisites.md, 2026-07 (docs/domain.md section 2).
@@ -87,6 +87,7 @@ export const cloudProviderAwsPreset: Preset = {
   cloudRoutesOnly: ROUTE_CONTROLLER_ACTIONS,
   tagScoping: scoping,
   contextFor: contextFromTagScoping(scoping),
+  calls: CCM_CALLS,
   notes: [
     'elasticloadbalancing:AddTags is listed twice in the source and counted once.',
     'ec2:DeleteTags, ec2:DescribeNetworkInterfaces, elasticloadbalancing:DescribeTargetGroupAttributes and ModifyTargetGroupAttributes are called by the CCM code for optional features (tagging controller, Fargate, target-group attributes annotation) and are optional here.',

@@ -62,6 +62,14 @@ export const inTreePreset: Preset = {
   cloudRoutesOnly: ROUTE_CONTROLLER_ACTIONS,
   tagScoping: scoping,
   contextFor: contextFromTagScoping(scoping),
+  /**
+   * kubernetes/legacy-cloud-providers v0.26.0 aws/aws.go:3398 creates the security group without tags, then tags
+   * it (aws.go:3422 -> tags.go:231): neither call carries the cluster tag as a resource tag.
+   */
+  calls: {
+    'ec2:CreateSecurityGroup': [{ way: { kind: 'create-untagged' } }],
+    'ec2:CreateTags': [{ way: { kind: 'tag-untagged' } }],
+  },
   notes: [
     'ec2:DescribeVolumesModifications is the IAM name of the call (the first domain notes spelled it DescribeVolumeModifications; docs/domain.md section 2).',
     'A widely copied 2018 guide grants ec2:* and elasticloadbalancing:* (control plane) and ec2:Describe* (workers): that satisfies this preset and is reported as excess.',

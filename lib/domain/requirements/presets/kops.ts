@@ -1,6 +1,6 @@
 import type { Preset } from '../preset.js';
 import { contextFromTagScoping } from '../preset.js';
-import { CCM_FEATURE_DEPENDENT_ACTIONS, ECR_PULL_ACTIONS, ROUTE_CONTROLLER_ACTIONS, uniqueActions } from '../actions.js';
+import { CCM_CALLS, CCM_FEATURE_DEPENDENT_ACTIONS, ECR_PULL_ACTIONS, ROUTE_CONTROLLER_ACTIONS, uniqueActions } from '../actions.js';
 import { classifyForTagScoping, KOPS_CCM_CLUSTER_TAGGED, KOPS_CCM_CLUSTER_TAGGED_CREATE } from '../tag-scoping.js';
 
 // Source: kubernetes/kops pkg/model/iam/iam_builder.go, master 2026-08 (docs/domain.md section 2).
@@ -76,6 +76,7 @@ export const kopsPreset: Preset = {
   cloudRoutesOnly: ROUTE_CONTROLLER_ACTIONS,
   tagScoping: scoping,
   contextFor: contextFromTagScoping(scoping),
+  calls: CCM_CALLS,
   notes: [
     'Mutating actions need aws:ResourceTag/KubernetesCluster = <cluster>, create actions aws:RequestTag/KubernetesCluster = <cluster>; the audit passes both (and ec2:CreateAction) as request context.',
     'The kops node role needs nothing for the cloud provider by default; the ECR pull actions are optional (needed when images come from ECR).',

@@ -24,12 +24,22 @@ export interface ConditionClause {
   readonly lowerKey: string;
   /** `true`/`false`, or `undefined` when the key is absent and the operator has no rule for absent keys. */
   evaluate(requestValues: readonly string[] | undefined): boolean | undefined;
+  /**
+   * The outcome when the key is certainly absent from the request (AWS's rule, IAM User Guide "Condition
+   * operators"): a positive operator does not match, a negated one does, `...IfExists` holds, `Null: true` holds,
+   * `ForAllValues:` holds and `ForAnyValue:` does not.
+   */
+  absent(): boolean;
 }
 
 /** A compiled Condition block: all clauses must hold (operators AND keys AND). */
 export interface CompiledCondition {
   readonly clauses: readonly ConditionClause[];
-  evaluate(context: NormalizedContext): ConditionOutcome;
+  /**
+   * `absentKey(lowerKey)`: true when the caller knows that AWS does not send that key with this request; such a
+   * key is decided by {@link ConditionClause.absent} instead of being reported missing.
+   */
+  evaluate(context: NormalizedContext, absentKey?: (lowerKey: string) => boolean): ConditionOutcome;
 }
 
 const OPERATOR_NAME = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/i;
@@ -69,6 +79,7 @@ function compileClause(operator: string, key: string, values: string[], fail: (r
       lowerKey,
       // Null: true means "the key is absent" (an empty value list counts as absent).
       evaluate: (requestValues) => wanted.has(requestValues === undefined || requestValues.length === 0),
+      absent: () => wanted.has(true),
     };
   }
 
@@ -86,6 +97,7 @@ function compileClause(operator: string, key: string, values: string[], fail: (r
     operator,
     key,
     lowerKey,
+    absent: () => (qualifier === 'ForAnyValue' ? false : qualifier === 'ForAllValues' || ifExists || negated),
     evaluate(requestValues) {
       // ForAnyValue ignores IfExists: an absent key or an empty set never satisfies it (AWS: "if the key is
       // missing or resolves to a null data set, the condition returns false"), so IfExists cannot turn it true.
@@ -154,10 +166,11 @@ export function compileCondition(raw: unknown, policyId: string, statementIndex:
   if (clauses.length === 0) return undefined;
   return {
     clauses,
-    evaluate(context) {
+    evaluate(context, absentKey) {
       let missing: string[] | undefined;
       for (const clause of clauses) {
-        const result = clause.evaluate(context.get(clause.lowerKey));
+        const values = context.get(clause.lowerKey);
+        const result = values === undefined && absentKey?.(clause.lowerKey) === true ? clause.absent() : clause.evaluate(values);
         if (result === false) return false;
         if (result === undefined) (missing ??= []).push(clause.key);
       }

@@ -191,3 +191,22 @@ describe('compileCondition', () => {
     expect(act).toThrow(reason);
   });
 });
+
+describe('compileCondition: keys the caller knows are absent (AWS: "Condition operators", absent keys)', () => {
+  const absent = () => true;
+  const outcome = (condition: unknown) => compileCondition(condition, 'p', 0)!.evaluate(new Map(), absent);
+  it('a positive operator does not match, a negated one does', () => {
+    expect(outcome({ StringEquals: { 'aws:ResourceTag/k': 'v' } })).toBe(false);
+    expect(outcome({ StringNotEquals: { 'aws:ResourceTag/k': 'v' } })).toBe(true);
+  });
+  it('IfExists, Null:true and ForAllValues hold; ForAnyValue and Null:false do not', () => {
+    expect(outcome({ StringEqualsIfExists: { 'aws:ResourceTag/k': 'v' } })).toBe(true);
+    expect(outcome({ Null: { 'aws:ResourceTag/k': 'true' } })).toBe(true);
+    expect(outcome({ Null: { 'aws:ResourceTag/k': 'false' } })).toBe(false);
+    expect(outcome({ 'ForAllValues:StringEquals': { 'aws:TagKeys': 'k' } })).toBe(true);
+    expect(outcome({ 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'k' } })).toBe(false);
+  });
+  it('without the absent marker the key stays missing context', () => {
+    expect(compileCondition({ StringEquals: { 'aws:ResourceTag/k': 'v' } }, 'p', 0)!.evaluate(new Map())).toEqual(['aws:ResourceTag/k']);
+  });
+});
