@@ -11,6 +11,7 @@ import type { AuditConfig } from '../../lib/domain/config/schema.js';
 import { SEVERITIES } from '../../lib/domain/findings/severity.js';
 import { exitCodeFor, type FailOn } from '../../lib/domain/report/build-report.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../lib/domain/report/render/index.js';
+import type { ReportChanges } from '../../lib/domain/findings/diff.js';
 import type { Report } from '../../lib/domain/report/report.js';
 import { PROGRAM_NAME } from '../cli-errors.js';
 import type { CliContext } from '../cli-io.js';
@@ -27,7 +28,7 @@ export interface AuditCommandDeps {
   runAudit: typeof runAudit;
   writeFile(file: string, text: string): Promise<void>;
   /** Publishes the report to SNS; undefined while no publisher is available (then --publish is a usage error). */
-  publish: ((report: Report, config: AuditConfig) => Promise<string>) | undefined;
+  publish: ((report: Report, config: AuditConfig, changes?: ReportChanges) => Promise<string>) | undefined;
 }
 
 const DEFAULT_DEPS: AuditCommandDeps = {
@@ -131,7 +132,7 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
   }
   const source = await deps.createSource(choice, config);
   const progress = io.stderr.isTTY === true;
-  const report = await deps.runAudit({
+  const { report, changes } = await deps.runAudit({
     config,
     source,
     clusters: opts.cluster.length > 0 ? opts.cluster : undefined,
@@ -150,7 +151,7 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
     await writeReport(deps, opts.output, text);
     if (progress) io.stderr.write(`${PROGRAM_NAME}: wrote the ${format} report (${report.findings.length} findings) to ${opts.output}\n`);
   }
-  if (opts.publish && deps.publish !== undefined) io.stderr.write(`${PROGRAM_NAME}: ${await deps.publish(report, config)}\n`);
+  if (opts.publish && deps.publish !== undefined) io.stderr.write(`${PROGRAM_NAME}: ${await deps.publish(report, config, changes)}\n`);
   if (opts.deadline !== undefined && Date.now() >= opts.deadline.getTime()) {
     io.stderr.write(
       `${PROGRAM_NAME}: the deadline ${opts.deadline.toISOString()} was reached; ${report.summary.errors} check(s) could not complete (status error in the report)\n`,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CHECK_FAMILIES, familyOfCheck, type CheckFamily } from '../domain/checks/check-ids.js';
+import { familyOfCheck, type CheckFamily } from '../domain/checks/check-ids.js';
 import { familyErrorDraft } from '../domain/checks/family-error.js';
 import type { IamAnalysis } from '../domain/checks/iam/index.js';
 import { evaluateCluster } from '../domain/checks/run-checks.js';
 import type { AuditConfig, ClusterConfig } from '../domain/config/schema.js';
-import { diffFindings } from '../domain/findings/diff.js';
+import { diffFindings, type ReportChanges } from '../domain/findings/diff.js';
 import type { Finding, FindingDraft } from '../domain/findings/finding.js';
 import { finalizeFindings } from '../domain/findings/finalize.js';
 import { applySuppressions, expiredSuppressionNote } from '../domain/findings/suppress.js';
@@ -14,7 +14,8 @@ import type { IamEngine } from '../domain/policy/decisions.js';
 import { buildReport } from '../domain/report/build-report.js';
 import type { ClusterReport, Coverage, Report } from '../domain/report/report.js';
 import { analyseIam } from './analyse-iam.js';
-import { InputError, UsageError } from './errors.js';
+import { InputError } from './errors.js';
+import { planAudit, type AuditPlan } from './plan.js';
 import type { AccountSource } from './ports.js';
 
 /** The stages `onProgress` reports, per cluster. */
@@ -34,6 +35,8 @@ export interface RunAuditOptions {
   clusters?: readonly string[];
   /** Only these check families (`--checks`); all when absent. */
   families?: readonly CheckFamily[];
+  /** The plan, when the caller already made it (lib/app/plan.ts); else made here from `config`, `clusters` and `families`. */
+  plan?: AuditPlan;
   /** Clock, injectable for tests. Default: `new Date()`. */
   now?: () => Date;
   /** The previous report, for `new`, `resolved` and `firstSeen`. */
@@ -43,6 +46,16 @@ export interface RunAuditOptions {
   onProgress?: (event: AuditProgress) => void;
   /** `tool.version` of the report. Default: `unknown`. */
   toolVersion?: string;
+}
+
+/**
+ * What {@link runAudit} returns: the report, and what changed since the previous report (the one diff of the run,
+ * which `report.summary.new` and `.resolved` count). Every consumer (summary, SNS messages, stored state) reads
+ * these; nothing diffs again.
+ */
+export interface AuditResult {
+  report: Report;
+  changes: ReportChanges;
 }
 
 /** Account id used when neither the config nor the collected data nor a previous report knows it. */
@@ -59,7 +72,7 @@ interface ClusterOutcome {
 /**
  * The audit use case: for each selected cluster, collect the account, analyse IAM (when the `iam` family is
  * selected), run the pure checks, finalize the findings and apply the cluster's suppressions; then diff against the
- * previous report and build the Report.
+ * previous report, once, and build the Report. Returns the report with its changes (new and resolved findings).
  *
  * Clusters are audited one after another. A failure to collect one cluster never ends the run: it becomes one
  * `status: error` finding per selected family for that cluster, with the reason, and the other clusters are still
@@ -67,11 +80,10 @@ interface ClusterOutcome {
  *
  * @throws UsageError when a `clusters` name matches no configured cluster, or `families` is empty.
  */
-export async function runAudit(opts: RunAuditOptions): Promise<Report> {
+export async function runAudit(opts: RunAuditOptions): Promise<AuditResult> {
   const now = opts.now ?? (() => new Date());
   const startedAt = now().toISOString();
-  const families = selectFamilies(opts.families);
-  const clusters = selectClusters(opts.config.clusters, opts.clusters);
+  const { clusters, families } = opts.plan ?? planAudit(opts.config, opts);
 
   const outcomes: ClusterOutcome[] = [];
   for (const cluster of clusters) {
@@ -84,7 +96,8 @@ export async function runAudit(opts: RunAuditOptions): Promise<Report> {
     now: startedAt,
     inScope: (previous) => inScope(previous, clusters, families),
   });
-  return buildReport({
+  const changes: ReportChanges = { newIds: diff.newIds, resolved: diff.resolved };
+  const report = buildReport({
     tool: { name: 'kube-aws-audit', version: opts.toolVersion ?? 'unknown' },
     runId: opts.runId ?? randomUUID(),
     startedAt,
@@ -93,9 +106,10 @@ export async function runAudit(opts: RunAuditOptions): Promise<Report> {
     iamEngine,
     clusters: outcomes.map((o) => o.report),
     findings: diff.findings,
-    newIds: opts.previous === undefined ? undefined : diff.newIds,
-    resolved: diff.resolved.length,
+    newIds: [...changes.newIds],
+    resolved: changes.resolved.length,
   });
+  return { report, changes };
 }
 
 async function auditCluster(
@@ -174,24 +188,6 @@ function finish(
   const report: ClusterReport = { name: cluster.name, account, region: cluster.region, preset: cluster.preset, coverage: { ...coverage } };
   if (allNotes.length > 0) report.notes = allNotes;
   return { report, findings };
-}
-
-function selectFamilies(families: readonly CheckFamily[] | undefined): CheckFamily[] {
-  if (families === undefined) return [...CHECK_FAMILIES];
-  const selected = CHECK_FAMILIES.filter((f) => families.includes(f));
-  if (selected.length === 0) throw new UsageError(`--checks selects no check family (allowed: ${CHECK_FAMILIES.join(', ')})`);
-  return selected;
-}
-
-function selectClusters(configured: readonly ClusterConfig[], names: readonly string[] | undefined): ClusterConfig[] {
-  if (names === undefined || names.length === 0) return [...configured];
-  const unknown = names.filter((n) => !configured.some((c) => c.name === n));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `--cluster ${unknown.join(', ')} matches no configured cluster (configured: ${configured.map((c) => c.name).join(', ')})`,
-    );
-  }
-  return configured.filter((c) => names.includes(c.name));
 }
 
 /**

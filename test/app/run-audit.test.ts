@@ -8,6 +8,8 @@ import type { ClusterConfig } from '../../lib/domain/config/schema.js';
 import { configSchema, type AuditConfig } from '../../lib/domain/config/schema.js';
 import { RESOURCE_TYPES } from '../../lib/domain/findings/finding.js';
 import { emptyAccountView, type AccountView } from '../../lib/domain/model/account-view.js';
+import type { CheckFamily } from '../../lib/domain/checks/check-ids.js';
+import type { Report } from '../../lib/domain/report/report.js';
 import { aCompliantView, anInstance, aRouteTable, aSecurityGroup, aSubnet, clusterTag, DEFAULTS } from '../support/builders.js';
 
 const ACCOUNT = DEFAULTS.account;
@@ -57,7 +59,7 @@ describe('runAudit', () => {
     const source = fakeSource(views());
 
     // Act
-    const report = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags', 'nodes'], now: NOW, runId: 'run-1', toolVersion: '9.9.9' });
+    const { report } = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags', 'nodes'], now: NOW, runId: 'run-1', toolVersion: '9.9.9' });
 
     // Assert
     expect(source.calls).toEqual(['alpha', 'beta']);
@@ -79,7 +81,7 @@ describe('runAudit', () => {
     const source = fakeSource(views());
 
     // Act
-    const report = await runAudit({ config: TWO_CLUSTERS, source, clusters: ['beta'], families: ['nodes'], now: NOW });
+    const { report } = await runAudit({ config: TWO_CLUSTERS, source, clusters: ['beta'], families: ['nodes'], now: NOW });
 
     // Assert
     expect(source.calls).toEqual(['beta']);
@@ -105,7 +107,7 @@ describe('runAudit', () => {
     const source = fakeSource({ ...views(), alpha: denied });
 
     // Act
-    const report = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags', 'nodes'], now: NOW });
+    const { report } = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags', 'nodes'], now: NOW });
 
     // Assert
     const alpha = report.findings.filter((f) => f.cluster === 'alpha');
@@ -136,7 +138,7 @@ describe('runAudit', () => {
     const one = config([{ name: 'alpha' }]);
 
     // Act
-    const report = await runAudit({ config: one, source, families: ['iam'], now: NOW });
+    const { report } = await runAudit({ config: one, source, families: ['iam'], now: NOW });
 
     // Assert
     expect(report.findings.map((f) => [f.check, f.status, f.title, f.detail])).toEqual([
@@ -149,8 +151,8 @@ describe('runAudit', () => {
     const source = fakeSource(views());
 
     // Act
-    const tagsOnly = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags'], now: NOW });
-    const nodesOnly = await runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW });
+    const { report: tagsOnly } = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags'], now: NOW });
+    const { report: nodesOnly } = await runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW });
 
     // Assert
     expect(tagsOnly.findings.filter((f) => !f.check.startsWith('tags.'))).toEqual([]);
@@ -174,7 +176,7 @@ describe('runAudit', () => {
     ]);
 
     // Act
-    const report = await runAudit({ config: cfg, source: fakeSource(views()), families: ['nodes'], now: NOW });
+    const { report } = await runAudit({ config: cfg, source: fakeSource(views()), families: ['nodes'], now: NOW });
 
     // Assert
     expect(report.findings.map((f) => [f.cluster, f.check, f.suppressed])).toEqual([
@@ -193,7 +195,7 @@ describe('runAudit', () => {
     const source = withLocalDecisions(fakeSource(views()));
 
     // Act
-    const report = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
+    const { report } = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
 
     // Assert
     expect(report.iamEngine).toBe('local');
@@ -219,7 +221,7 @@ describe('runAudit', () => {
     };
 
     // Act
-    const report = await runAudit({ config: TWO_CLUSTERS, source, families: ['iam'], now: NOW });
+    const { report } = await runAudit({ config: TWO_CLUSTERS, source, families: ['iam'], now: NOW });
 
     // Assert
     expect(report.iamEngine).toBe('local');
@@ -240,13 +242,13 @@ describe('runAudit', () => {
   it('diffs against the previous report without resolving what this run did not look at', async () => {
     // Arrange
     const source = fakeSource(views());
-    const previous = await runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW });
+    const { report: previous } = await runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW });
     const fixedAlpha = fakeSource({ ...views(), alpha: emptyAccountView({ account: ACCOUNT, region: DEFAULTS.region }) });
     const previousAlpha = previous.findings.filter((f) => f.cluster === 'alpha').length;
 
     // Act
-    const onlyAlpha = await runAudit({ config: TWO_CLUSTERS, source: fixedAlpha, clusters: ['alpha'], families: ['nodes'], previous, now: NOW });
-    const failedAlpha = await runAudit({ config: TWO_CLUSTERS, source: fakeSource({ ...views(), alpha: new Error('throttled') }), families: ['nodes'], previous, now: NOW });
+    const { report: onlyAlpha } = await runAudit({ config: TWO_CLUSTERS, source: fixedAlpha, clusters: ['alpha'], families: ['nodes'], previous, now: NOW });
+    const { report: failedAlpha } = await runAudit({ config: TWO_CLUSTERS, source: fakeSource({ ...views(), alpha: new Error('throttled') }), families: ['nodes'], previous, now: NOW });
 
     // Assert
     expect(previousAlpha).toBeGreaterThan(0);
@@ -280,7 +282,7 @@ describe('runAudit notes from the decision source', () => {
     const source: AccountSource = { mode: 'live', async collect() { return { view, decisions, notes }; } };
 
     // Act
-    const report = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
+    const { report } = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
 
     // Assert
     expect(report.clusters[0]?.notes).toContain('IAM simulation unavailable for the role: AccessDenied; used the local evaluator');
@@ -295,7 +297,7 @@ describe('runAudit on a cluster without members', () => {
     const source = fakeSource({ alpah: { ...view, instances: [untied] } });
 
     // Act
-    const report = await runAudit({ config: config([{ name: 'alpah' }]), source, families: ['tags', 'nodes'], now: NOW });
+    const { report } = await runAudit({ config: config([{ name: 'alpah' }]), source, families: ['tags', 'nodes'], now: NOW });
 
     // Assert
     expect(report.findings).toEqual([]);
@@ -303,8 +305,50 @@ describe('runAudit on a cluster without members', () => {
   });
 
   it('adds no such note when the cluster has members', async () => {
-    const report = await runAudit({ config: config([{ name: 'alpha' }]), source: fakeSource(views()), families: ['tags'], now: NOW });
+    const { report } = await runAudit({ config: config([{ name: 'alpha' }]), source: fakeSource(views()), families: ['tags'], now: NOW });
 
     expect(report.clusters[0]?.notes).toBeUndefined();
+  });
+});
+
+describe('runAudit changes (the one diff of the run, which the summary, SNS and state read)', () => {
+  const nodesOnly = (source: AccountSource, extra: { previous?: Report; clusters?: string[]; families?: CheckFamily[] } = {}) =>
+    runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW, ...extra });
+
+  it('without a previous report, every open finding is new and nothing is resolved', async () => {
+    const { report, changes } = await nodesOnly(fakeSource(views()));
+
+    expect([...changes.newIds].sort()).toEqual(report.findings.map((f) => f.id).sort());
+    expect(changes.resolved).toEqual([]);
+    expect(report.summary.new).toBe(changes.newIds.length);
+  });
+
+  it('lists the new findings and the resolved ones against the previous report, as the summary counts them', async () => {
+    const { report: previous } = await nodesOnly(fakeSource({ ...views(), beta: emptyAccountView({ account: ACCOUNT, region: DEFAULTS.region }) }));
+    const { report, changes } = await nodesOnly(fakeSource({ ...views(), alpha: emptyAccountView({ account: ACCOUNT, region: DEFAULTS.region }) }), { previous });
+
+    expect(changes.newIds).toEqual(report.findings.filter((f) => f.cluster === 'beta').map((f) => f.id));
+    expect(changes.resolved.map((f) => f.id)).toEqual(previous.findings.filter((f) => f.cluster === 'alpha').map((f) => f.id));
+    expect(report.summary).toMatchObject({ new: changes.newIds.length, resolved: changes.resolved.length });
+    expect(changes.resolved.length).toBeGreaterThan(0);
+  });
+
+  it('does not resolve findings of clusters or families the run did not select', async () => {
+    const { report: previous } = await runAudit({ config: TWO_CLUSTERS, source: fakeSource(views()), families: ['nodes', 'tags'], now: NOW });
+    const empty = emptyAccountView({ account: ACCOUNT, region: DEFAULTS.region });
+
+    const onlyAlpha = await nodesOnly(fakeSource({ alpha: empty, beta: empty }), { previous, clusters: ['alpha'] });
+
+    expect(onlyAlpha.changes.resolved.map((f) => [f.cluster, f.check.split('.')[0]])).toEqual(
+      previous.findings.filter((f) => f.cluster === 'alpha' && f.check.startsWith('node.')).map(() => ['alpha', 'node']),
+    );
+  });
+
+  it('does not resolve a finding that an error finding leaves unverified', async () => {
+    const { report: previous } = await nodesOnly(fakeSource(views()));
+
+    const { changes } = await nodesOnly(fakeSource({ ...views(), alpha: new Error('throttled') }), { previous });
+
+    expect(changes.resolved).toEqual([]);
   });
 });
