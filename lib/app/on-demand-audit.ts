@@ -1,28 +1,16 @@
-import type { CheckFamily } from '../domain/checks/check-ids.js';
-import type { AuditConfig } from '../domain/config/schema.js';
 import type { ReportChanges } from '../domain/findings/diff.js';
 import type { Report } from '../domain/report/report.js';
-import { auditWithState } from './audit-with-state.js';
+import { auditWithState, type AuditWithStateOptions } from './audit-with-state.js';
 import type { DeliveryResult } from './deliver.js';
-import type { AlertPublisher, ReportStore } from './delivery-ports.js';
-import type { AccountSource } from './ports.js';
 
-/** Options of {@link runOnDemandAudit}. */
-export interface OnDemandAuditOptions {
-  config: AuditConfig;
-  source: AccountSource;
-  /** Only these clusters; all when absent or empty. */
-  clusters?: readonly string[];
-  /** Only these check families; all when absent. */
-  families?: readonly CheckFamily[];
+/**
+ * Options of {@link runOnDemandAudit}: those of the shared wrapper it chooses from ({@link AuditWithStateOptions};
+ * `store` is read only here: the scheduled runs' previous reports give new, resolved and firstSeen, never written).
+ */
+export interface OnDemandAuditOptions
+  extends Pick<AuditWithStateOptions, 'config' | 'source' | 'clusters' | 'families' | 'store' | 'publisher' | 'now' | 'runId' | 'toolVersion'> {
   /** Publish the report to the alert topic (mode `all`: the caller asked for it). */
   publish?: boolean;
-  /** Read-only: the scheduled runs' previous reports give new, resolved and firstSeen. Never written. */
-  store?: ReportStore;
-  publisher?: AlertPublisher;
-  now?: () => Date;
-  runId?: string;
-  toolVersion?: string;
 }
 
 /** What {@link runOnDemandAudit} returns. */
