@@ -99,6 +99,8 @@ export async function analyseIam(
   const roles: IamRoleInput[] = (opts.roles ?? resolveRoles(view, cluster)).map((r) => ({ ...r, keys: [...r.keys] }));
   let rolesExamined = 0;
   let actionsEvaluated = 0;
+  let engine = source.engine;
+  const notes: string[] = [];
   for (const entry of roles) {
     if (!entry.role) continue;
     const r = entry.requirements;
@@ -108,11 +110,17 @@ export async function analyseIam(
       const { decisions, callDecisions } = await decideCalls(source, entry.role, actions, r);
       entry.decisions = decisions;
       if (Object.keys(callDecisions).length > 0) entry.callDecisions = callDecisions;
+      // The answers carry their provenance: a fallback engine and why the source's own could not decide.
+      const fallback = decisions.find((d) => d.engine !== undefined && d.engine !== source.engine);
+      if (fallback?.engine !== undefined) {
+        engine = fallback.engine;
+        notes.push(`IAM simulation unavailable for ${entry.role.arn}: ${fallback.fallbackReason ?? 'no reason given'}; used the local evaluator`);
+      }
       rolesExamined += 1;
       actionsEvaluated += decisions.length;
     } catch (err) {
       entry.decisionError = `the ${source.engine === 'local' ? 'local policy evaluator' : 'AWS policy simulation'} could not decide: ${describeError(err)}`;
     }
   }
-  return { roles, rolesExamined, actionsEvaluated, engine: source.engine };
+  return { roles, rolesExamined, actionsEvaluated, engine, ...(notes.length === 0 ? {} : { notes }) };
 }

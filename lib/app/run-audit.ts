@@ -153,9 +153,8 @@ async function auditCluster(
       }
     }
   }
-  // Copied only now: a decision source appends its notes (e.g. a fallback from simulation to the local evaluator)
-  // while the IAM analysis runs.
-  const notes = [...collected.notes, ...facts.notes];
+  // Each stage returns its own notes: collect's, the facts', and those the IAM decisions came with.
+  const notes = [...collected.notes, ...facts.notes, ...(iam?.notes ?? [])];
   const drafts = evaluateCluster({ view, cluster, families, membership, account, iam, iamUnavailableReason });
 
   progress('report');

@@ -267,25 +267,29 @@ describe('runAudit', () => {
 });
 
 describe('runAudit notes from the decision source', () => {
-  it('keeps a note the decision source adds while the IAM analysis runs (e.g. a fallback to the local evaluator)', async () => {
-    // Arrange: a source whose decide() appends a note, as FallbackDecisionSource does when simulation is unavailable
+  it('notes a fallback the decisions report themselves (engine and reason on the answers), and reports engine local', async () => {
+    // Arrange: a simulation source whose answers came from the local evaluator, as FallbackDecisionSource returns them
     const view = clusterView('alpha', 'i-0aaaaaaaaaaaaaaa1');
-    const notes: string[] = [];
     const local = new LocalPolicyDecisionSource(view);
     const decisions = {
-      engine: 'local' as const,
+      engine: 'aws-simulation' as const,
       async decide(request: Parameters<LocalPolicyDecisionSource['decide']>[0]) {
-        notes.push('IAM simulation unavailable for the role: AccessDenied; used the local evaluator');
-        return local.decide(request);
+        return (await local.decide(request)).map((d) => ({ ...d, engine: 'local' as const, fallbackReason: 'AccessDenied: denied' }));
       },
     };
-    const source: AccountSource = { mode: 'live', async collect() { return { view, decisions, notes }; } };
+    const collectedNotes: string[] = [];
+    const source: AccountSource = { mode: 'live', async collect() { return { view, decisions, notes: collectedNotes }; } };
 
     // Act
     const { report } = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
 
-    // Assert
-    expect(report.clusters[0]?.notes).toContain('IAM simulation unavailable for the role: AccessDenied; used the local evaluator');
+    // Assert: the note comes with the decisions; nothing was written into the collected notes
+    expect(report.clusters[0]?.notes).toEqual([
+      `IAM simulation unavailable for ${DEFAULTS.controlPlaneRoleArn}: AccessDenied: denied; used the local evaluator`,
+      `IAM simulation unavailable for ${DEFAULTS.workerRoleArn}: AccessDenied: denied; used the local evaluator`,
+    ]);
+    expect(report.iamEngine).toBe('local');
+    expect(collectedNotes).toEqual([]);
   });
 });
 

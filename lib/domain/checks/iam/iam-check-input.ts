@@ -37,7 +37,12 @@ export interface IamAnalysis {
   rolesExamined: number;
   /** Actions decided, summed over the roles (Report coverage.actionsEvaluated). */
   actionsEvaluated: number;
-  /** The engine that decided them. */
+  /**
+   * Notes the decisions brought with them, e.g. `IAM simulation unavailable for <role>: <reason>; used the local
+   * evaluator` when a fallback engine answered.
+   */
+  notes?: string[];
+  /** The engine that decided them (the fallback's when any answer came from it: the weaker claim). */
   engine: IamEngine;
 }
 
