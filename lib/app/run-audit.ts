@@ -17,6 +17,8 @@ import { analyseIam } from './analyse-iam.js';
 import { InputError } from './errors.js';
 import { planAudit, type AuditPlan } from './plan.js';
 import type { AccountSource } from './ports.js';
+import { providerNotes } from '../domain/provider/notes.js';
+import { providerSettings } from '../domain/provider/settings.js';
 
 /** The stages `onProgress` reports, per cluster. */
 export type AuditStage = 'collect' | 'evaluate' | 'report';
@@ -154,7 +156,8 @@ async function auditCluster(
     }
   }
   // Each stage returns its own notes: collect's, the facts', and those the IAM decisions came with.
-  const notes = [...collected.notes, ...facts.notes, ...(iam?.notes ?? [])];
+  const provider = families.includes('tags') ? providerNotes(view, cluster, membership) : [];
+  const notes = [...collected.notes, ...facts.notes, ...provider, ...(iam?.notes ?? [])];
   const drafts = evaluateCluster({ view, cluster, families, membership, account, iam, iamUnavailableReason });
 
   progress('report');
@@ -165,6 +168,7 @@ async function auditCluster(
     routeTables: examinesResources ? membership.routeTables.length : 0,
     securityGroups: examinesResources ? membership.securityGroups.length : 0,
     actionsEvaluated: iam?.actionsEvaluated ?? 0,
+    ...(examinesResources ? { provider: providerSettings(view, cluster) } : {}),
   };
   const outcome = finish(cluster, account, drafts, notes, coverage, today);
   return iam === undefined ? outcome : { ...outcome, engine: iam.engine };

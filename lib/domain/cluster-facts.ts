@@ -3,6 +3,7 @@ import { computeMembership, type ClusterMembership } from './membership.js';
 import type { AccountView, Role } from './model/account-view.js';
 import { parseIamArn, sameIamEntity } from './model/iam-arn.js';
 import { nodesOwnership } from './nodes-ownership.js';
+import { providerClusterId } from './provider/cluster-id.js';
 import { mergeRequirements, requirementsFor, type RoleRequirements } from './requirements/requirements-for.js';
 
 /** The config keys of a cluster's roles, in the order they are resolved and reported. */
@@ -70,7 +71,7 @@ export function clusterFacts(collected: AccountView, cluster: ClusterConfig, opt
   }
   if (options.examinesResources === true && membership.instances.length === 0 && !view.gaps.some((g) => g.kind === 'instances' && g.resourceId === undefined)) {
     notes.push(
-      `no instance of cluster ${cluster.name} was found (by the kubernetes.io/cluster/${cluster.name} or KubernetesCluster tag, ` +
+      `no instance of cluster ${cluster.name} was found (by the kubernetes.io/cluster/${providerClusterId(cluster)} or KubernetesCluster tag, ` +
         `the configured roles' instance profiles, or autoScalingGroups): the tag and node checks had nothing to examine; check the cluster name`,
     );
   }

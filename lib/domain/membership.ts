@@ -11,6 +11,8 @@ import type {
 import { clusterTagMatches, isTaggedForAnotherCluster } from './tags/cluster-tag.js';
 import { resolveInstanceProfile } from './membership/instance-profiles.js';
 import { sameIamEntity } from './model/iam-arn.js';
+import { subnetRouteTable } from './provider/subnet-route-table.js';
+import { providerClusterId } from './provider/cluster-id.js';
 
 /** Instance states that take an instance out of every check (it is gone or going). */
 export const GONE_INSTANCE_STATES: readonly string[] = ['terminated', 'shutting-down'];
@@ -102,6 +104,7 @@ export function computeMembership(view: AccountView, cluster: ClusterConfig): Cl
   const kinds = wholeKindGaps(view.gaps);
   const roles = configuredRoles(cluster);
   const asgs = new Set(cluster.autoScalingGroups ?? []);
+  const clusterId = providerClusterId(cluster);
 
   const instances: Instance[] = [];
   const reasons: Record<string, MembershipReason[]> = {};
@@ -110,7 +113,7 @@ export function computeMembership(view: AccountView, cluster: ClusterConfig): Cl
 
   for (const instance of view.instances) {
     if (!isLiveInstance(instance) || reasons[instance.instanceId]) continue;
-    const found: MembershipReason[] = clusterTagMatches(instance.tags, cluster.name).map((m) => ({ kind: 'tag', key: m.key, value: m.value }));
+    const found: MembershipReason[] = clusterTagMatches(instance.tags, clusterId).map((m) => ({ kind: 'tag', key: m.key, value: m.value }));
     const asg = instance.tags[ASG_NAME_TAG];
     if (asg !== undefined && asgs.has(asg)) found.push({ kind: 'autoScalingGroup', name: asg });
 
@@ -136,7 +139,7 @@ export function computeMembership(view: AccountView, cluster: ClusterConfig): Cl
       if (profileUnresolved && instance.instanceProfileArn) {
         instanceProfiles.add(instance.instanceProfileArn, instance, profileUnresolved);
       }
-    } else if (profileUnresolved && roleUnreadable && !isTaggedForAnotherCluster(instance.tags, cluster.name)) {
+    } else if (profileUnresolved && roleUnreadable && !isTaggedForAnotherCluster(instance.tags, clusterId)) {
       undecided.push({
         id: instance.instanceId,
         instanceIds: [instance.instanceId],
@@ -225,17 +228,6 @@ function profileReason(view: AccountView, profileArn: string): string {
   return `instance profile ${profileArn} is not in the collected IAM data (GetAccountAuthorizationDetails lists a profile only through its role: a profile without a role, or one created after collection, does not appear)`;
 }
 
-/**
- * The one route-table rule (docs/domain.md section 3, aws.go `isSubnetPublic`): a subnet's route table is the table
- * explicitly associated with it, else the main table of its VPC; undefined when neither is in the view.
- */
-export function subnetRouteTable(view: AccountView, subnetId: string, vpcId: string | undefined): { table: RouteTable; via: RouteTableLink['via'] } | undefined {
-  const explicit = view.routeTables.find((t) => t.associations.some((a) => a.subnetId === subnetId));
-  if (explicit) return { table: explicit, via: 'explicit' };
-  const main = vpcId ? view.routeTables.find((t) => t.vpcId === vpcId && t.associations.some((a) => a.main)) : undefined;
-  return main ? { table: main, via: 'main' } : undefined;
-}
-
 function linkRouteTables(
   view: AccountView,
   instances: readonly Instance[],
@@ -253,7 +245,8 @@ function linkRouteTables(
       missing.add(subnetId, instance, gapText(routeTablesGap), vpcId);
       continue;
     }
-    const found = subnetRouteTable(view, subnetId, vpcId);
+    // The one route-table rule (lib/domain/provider/subnet-route-table.ts): explicit association, else the VPC's main table.
+    const found = vpcId === undefined ? undefined : subnetRouteTable(view.routeTables, { subnetId, vpcId });
     if (found) {
       links[subnetId] = { routeTableId: found.table.routeTableId, via: found.via };
       continue;

@@ -12,10 +12,12 @@ import * as tagsSecurityGroups from './tags/security-groups.js';
 import * as tagsSubnetMissing from './tags/subnet-missing.js';
 import * as tagsSubnetRoleMissing from './tags/subnet-role-missing.js';
 import * as tagsRouteTables from './tags/route-tables.js';
+import * as tagsSubnetNoPublic from './tags/subnet-no-public.js';
 import * as nodesPrivateDnsMissing from './nodes/private-dns-missing.js';
 import * as nodesInstanceProfile from './nodes/instance-profile.js';
 import * as nodesProviderId from './nodes/provider-id.js';
 import * as nodesNodeName from './nodes/node-name.js';
+import * as nodesImds from './nodes/imds.js';
 import * as familyError from './family-error.js';
 
 /** Every check module, in evaluation order (family, then docs/contracts.md order); declare-only modules last. */
@@ -31,10 +33,12 @@ export const CHECK_MODULES: readonly CheckModule[] = [
   tagsSubnetMissing,
   tagsSubnetRoleMissing,
   tagsRouteTables,
+  tagsSubnetNoPublic,
   nodesPrivateDnsMissing,
   nodesInstanceProfile,
   nodesProviderId,
   nodesNodeName,
+  nodesImds,
   familyError,
 ];
 
@@ -51,8 +55,10 @@ export type CheckId =
   | (typeof tagsSubnetMissing.CHECKS)[number]['id']
   | (typeof tagsSubnetRoleMissing.CHECKS)[number]['id']
   | (typeof tagsRouteTables.CHECKS)[number]['id']
+  | (typeof tagsSubnetNoPublic.CHECKS)[number]['id']
   | (typeof nodesPrivateDnsMissing.CHECKS)[number]['id']
   | (typeof nodesInstanceProfile.CHECKS)[number]['id']
   | (typeof nodesProviderId.CHECKS)[number]['id']
   | (typeof nodesNodeName.CHECKS)[number]['id']
+  | (typeof nodesImds.CHECKS)[number]['id']
   | (typeof familyError.CHECKS)[number]['id'];

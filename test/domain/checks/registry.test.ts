@@ -31,6 +31,9 @@ const CONTRACT_IDS = [
   'node.provider-id.missing',
   'node.provider-id.mismatch',
   'node.name.mismatch',
+  'node.imds.disabled',
+  'node.imds.hop-limit',
+  'tags.subnet.no-public',
 ] as const;
 
 /** Whole-family "could not check" ids: an addition to the contract (docs/contracts.md "Additions"). */

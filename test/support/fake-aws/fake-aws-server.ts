@@ -9,9 +9,10 @@ import type { Schema } from '@smithy/types';
 import { escapeXml, membersToXml } from './xml.js';
 import { parseQueryBody, stringList } from './query-params.js';
 import { FilterError, matchesFilters, type Filter } from './ec2-filters.js';
+import { FakeMessaging, MessagingError, s3Error, snsError, sqsError, type FakeReply } from './messaging.js';
 
 type Json = Record<string, unknown>;
-type Service = 'ec2' | 'iam' | 'sts';
+type Service = 'ec2' | 'iam' | 'sts' | 'sns' | 'sqs' | 's3';
 
 /** What the fake does wrong, on purpose. Rates are fractions of calls, drawn from a seeded generator. */
 export interface FaultPlan {
@@ -32,6 +33,11 @@ export interface FaultPlan {
   notImplemented?: string[];
   /** Operations answered with a truncated, unparseable body. */
   malformed?: string[];
+  /**
+   * The Nth calls (1-based, counted per operation since the plan was set) of an operation answered with an error:
+   * default 500 InternalError, which the SDK retries (so list every attempt to fail a call for good).
+   */
+  failCalls?: { action: string; calls: number[]; status?: number; code?: string }[];
   /**
    * EC2 Describe* calls that carry any Filter are answered 400 InvalidParameterValue "The filter '<name>' is invalid",
    * like an AWS-compatible endpoint that implements the operation but not its filters.
@@ -80,8 +86,14 @@ export interface CallRecord {
   params: Json;
 }
 
-/** A loopback HTTP fake of the IAM, STS and EC2 query APIs, served from a snapshot directory, with fault injection. */
+/**
+ * A loopback HTTP fake of the IAM, STS and EC2 query APIs, served from a snapshot directory, with fault injection;
+ * and of SNS (query), SQS (AWS JSON 1.0) and S3 (REST-XML) in {@link FakeAws.messaging}.
+ */
 export class FakeAws {
+  /** SNS topics and subscriptions, SQS queues, S3 buckets (create them through the SDK or directly). */
+  readonly messaging: FakeMessaging;
+  private callCounts = new Map<string, number>();
   /** Every call answered (status 0: the client closed the connection before the answer). */
   readonly calls: CallRecord[] = [];
   private pending: (() => void)[] = [];
@@ -112,6 +124,7 @@ export class FakeAws {
     this.account = options.account ?? (meta.account as string | undefined) ?? '123456789012';
     this.faults = options.faults ?? {};
     this.random = mulberry32(this.faults.seed ?? 1);
+    this.messaging = new FakeMessaging(() => this.url, this.account);
   }
 
   static async start(options: FakeAwsOptions): Promise<FakeAws> {
@@ -127,8 +140,14 @@ export class FakeAws {
     return `http://127.0.0.1:${port}`;
   }
 
+  /** Changes the account the fake serves (drift between two runs). */
+  edit(change: (account: { reservations: Json[]; subnets: Json[]; routeTables: Json[]; securityGroups: Json[] }) => void): void {
+    change({ reservations: this.reservations, subnets: this.subnets, routeTables: this.routeTables, securityGroups: this.securityGroups });
+  }
+
   setFaults(plan: FaultPlan): void {
     this.faults = plan;
+    this.callCounts.clear();
     this.random = mulberry32(plan.seed ?? 1);
   }
 
@@ -162,6 +181,8 @@ export class FakeAws {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const scope = signingScope(req.headers.authorization ?? '');
+    if (scope === 'sqs' || scope === 's3' || scope === 'sns') return this.handleMessaging(scope, req, res, Buffer.concat(chunks));
     const params = parseQueryBody(Buffer.concat(chunks).toString('utf8'));
     const action = String(params.Action ?? '');
     const service = serviceOf(req.headers.authorization ?? '', action);
@@ -207,11 +228,58 @@ export class FakeAws {
     }
   }
 
+  /** The Nth call of `action` since the fault plan was set: the error to answer, if the plan fails it. */
+  private injectedFailure(action: string): { status: number; code: string } | undefined {
+    const n = (this.callCounts.get(action) ?? 0) + 1;
+    this.callCounts.set(action, n);
+    const rule = this.faults.failCalls?.find((r) => r.action === action && r.calls.includes(n));
+    return rule === undefined ? undefined : { status: rule.status ?? 500, code: rule.code ?? 'InternalError' };
+  }
+
+  private async handleMessaging(service: 'sns' | 'sqs' | 's3', req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    let action: string;
+    let params: Json;
+    if (service === 'sqs') {
+      action = String(req.headers['x-amz-target'] ?? '').replace(/^AmazonSQS\./, '');
+      params = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as Json);
+    } else if (service === 'sns') {
+      params = parseQueryBody(body.toString('utf8'));
+      action = String(params.Action ?? '');
+    } else {
+      action = { GET: 'GetObject', HEAD: 'HeadObject', PUT: 'PutObject' }[req.method ?? ''] ?? String(req.method);
+      params = { path: req.url ?? '/', ifMatch: req.headers['if-match'], ifNoneMatch: req.headers['if-none-match'] };
+    }
+    const send = (reply: FakeReply) => {
+      this.calls.push({ service, action, status: res.destroyed ? 0 : reply.status, params });
+      if (res.destroyed || res.writableEnded) return;
+      res.writeHead(reply.status, { 'x-amzn-requestid': requestId(), ...(reply.headers ?? {}) });
+      res.end(reply.body);
+    };
+    const fail = (error: MessagingError): FakeReply =>
+      service === 'sqs' ? sqsError(error.code, error.message, error.status)
+        : service === 's3' ? s3Error(error)
+          : { status: error.status, headers: { 'content-type': 'text/xml' }, body: snsError(error.code, error.message, error.status) };
+    const injected = this.injectedFailure(action);
+    if (injected !== undefined) return send(fail(new MessagingError(injected.status, injected.code, `injected failure of ${action}`)));
+    if (this.faults.denied?.includes(action)) {
+      return send(fail(new MessagingError(403, service === 'sns' ? 'AuthorizationError' : 'AccessDenied', `User: arn:aws:sts::${this.account}:assumed-role/audit/session is not authorized to perform: ${service}:${action}`)));
+    }
+    try {
+      if (service === 's3') return send(this.messaging.s3(req.method ?? 'GET', req.url ?? '/', req.headers, body));
+      if (service === 'sqs') return send({ status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: this.messaging.sqs(action, params) });
+      return send({ status: 200, headers: { 'content-type': 'text/xml' }, body: this.messaging.sns(action, params) });
+    } catch (error) {
+      if (error instanceof MessagingError) return send(fail(error));
+      return send(fail(new MessagingError(500, 'InternalFailure', String(error))));
+    }
+  }
+
   private dispatch(service: Service, action: string, p: Json): string {
     switch (`${service}:${action}`) {
       case 'ec2:DescribeInstances': return this.describeInstances(p);
       case 'ec2:DescribeSubnets': return this.describeSimple(p, 'DescribeSubnets', 'Subnets', this.subnets, 'SubnetIds', 'SubnetId');
       case 'ec2:DescribeRouteTables': return this.describeSimple(p, 'DescribeRouteTables', 'RouteTables', this.routeTables, 'RouteTableIds', 'RouteTableId');
+      case 'ec2:DescribeAvailabilityZones': return this.describeAvailabilityZones();
       case 'ec2:DescribeSecurityGroups': return this.describeSimple(p, 'DescribeSecurityGroups', 'SecurityGroups', this.securityGroups, 'GroupIds', 'GroupId');
       case 'sts:GetCallerIdentity':
         return queryOk(sts.GetCallerIdentity$, { UserId: 'AROAEXAMPLE:audit', Account: this.account, Arn: `arn:aws:sts::${this.account}:assumed-role/audit/session` });
@@ -291,6 +359,22 @@ export class FakeAws {
     const { page, next } = paginate(matched, p.NextToken, Math.min(pageMax, this.options.pageSize?.ec2 ?? 1000));
     const schema = { DescribeSubnets: ec2.DescribeSubnets$, DescribeRouteTables: ec2.DescribeRouteTables$, DescribeSecurityGroups: ec2.DescribeSecurityGroups$ }[action as 'DescribeSubnets'];
     return ec2Ok(action, schema, { [key]: page, NextToken: next });
+  }
+
+  /**
+   * The zones of `ec2-describe-availability-zones.json`, else one zone per subnet AZ, typed by AWS's naming
+   * (`<region><letter>` availability-zone, `-wlz-` wavelength-zone, other local-zone). Not paginated, like EC2's.
+   */
+  private describeAvailabilityZones(): string {
+    const file = join(this.options.snapshotDir, 'ec2-describe-availability-zones.json');
+    const zones = existsSync(file)
+      ? ((JSON.parse(readFileSync(file, 'utf8')) as Json).AvailabilityZones as Json[])
+      : [...new Set(this.subnets.map((s) => String(s.AvailabilityZone)))].sort().map((name) => ({
+          ZoneName: name,
+          ZoneType: /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/.test(name) ? 'availability-zone' : name.includes('-wlz-') ? 'wavelength-zone' : 'local-zone',
+          State: 'available',
+        }));
+    return ec2Ok('DescribeAvailabilityZones', ec2.DescribeAvailabilityZones$, { AvailabilityZones: zones });
   }
 
   // ---------------------------------------------------------------- STS
@@ -427,8 +511,12 @@ function isSimulationAction(action: string): boolean {
   return action === 'SimulatePrincipalPolicy' || action === 'GetContextKeysForPrincipalPolicy';
 }
 
+function signingScope(authorization: string): string | undefined {
+  return /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(authorization)?.[1];
+}
+
 function serviceOf(authorization: string, action: string): Service {
-  const scope = /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(authorization)?.[1];
+  const scope = signingScope(authorization);
   if (scope === 'ec2' || scope === 'iam' || scope === 'sts') return scope;
   return action.startsWith('Describe') ? 'ec2' : action === 'GetCallerIdentity' || action === 'AssumeRole' ? 'sts' : 'iam';
 }

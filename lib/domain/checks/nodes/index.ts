@@ -5,7 +5,7 @@ import { familyEvaluators, runFamilyChecks } from '../run-checks.js';
 export const NODE_CHECKS: readonly CheckEvaluator[] = familyEvaluators('nodes').map((c) => c.evaluate);
 
 /**
- * The `nodes` check family (docs/domain.md section 4): private DNS names and instance profiles of member instances, and, when node
- * data is given, the providerID and name of each Kubernetes node.
+ * The `nodes` check family (docs/domain.md section 4): private DNS names, instance profiles and metadata options of
+ * member instances, and, when node data is given, the providerID and name of each Kubernetes node.
  */
 export const runNodeChecks: CheckEvaluator = (input) => runFamilyChecks('nodes', input);

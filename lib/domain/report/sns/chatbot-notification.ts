@@ -64,7 +64,9 @@ export function chatbotNotification(input: AlertTextInput): ChatbotNotification 
       title,
       description: fitLines(head, items, countBullets(items), part.index === 1 ? input.resolvedTotal - input.resolved.length : 0),
       nextSteps: [
-        'Every finding with its remediation: the e-mail subscription of this topic; the report JSON: its SQS, Lambda and HTTPS subscriptions',
+        input.reportLocation === undefined
+          ? 'Every finding with its remediation: the e-mail subscription of this topic'
+          : `Every finding with its remediation: the e-mail subscription of this topic; the full report: ${input.reportLocation}`,
         `Reproduce: kube-aws-audit audit --config <file> --live${report.clusters.length === 1 ? ` --cluster ${asciiLine(report.clusters[0]?.name ?? '')}` : ''}`,
         'Accept a finding: add a suppression (check, resource, reason, expires) to the cluster in the config',
       ],
@@ -103,7 +105,7 @@ function fitLines(head: string[], items: string[], bullets: number, resolvedUnli
     if (line.startsWith('• ')) shown += 1;
   }
   const more = bullets - shown + resolvedUnlisted;
-  if (more > 0) out.push('', `_…and ${more} more: see the e-mail or the report JSON_`);
+  if (more > 0) out.push('', `_…and ${more} more: see the e-mail or the stored report_`);
   return out.join('\n').slice(0, max);
 }
 

@@ -73,7 +73,8 @@ describe('renderAlertText', () => {
   });
 
   it('says what it does not list and where to find it', () => {
-    expect(renderAlertText(input())).toContain('Not listed here: 1 below medium, 1 suppressed.\nThe report JSON (every finding with its evidence)');
+    expect(renderAlertText(input())).toContain('Not listed here: 1 below medium, 1 suppressed.\nA JSON envelope of the new and resolved findings');
+    expect(renderAlertText({ ...input(), reportLocation: 's3://b/k.json' })).toContain('Not listed here: 1 below medium, 1 suppressed.\nFull report (every finding with its evidence): s3://b/k.json');
   });
 
   it('says when nothing is open', () => {
