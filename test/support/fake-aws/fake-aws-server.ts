@@ -33,6 +33,14 @@ export interface FaultPlan {
   notImplemented?: string[];
   /** Operations answered with a truncated, unparseable body. */
   malformed?: string[];
+  /** Operations answered HTTP 200 with an empty body (the SDK parses it into an output without any member). */
+  empty?: string[];
+  /** Operations answered HTTP 200 with only the response element and a request id: well-formed, but shapeless. */
+  shapeless?: string[];
+  /** Operations whose every page points further with a new token (EC2 `nextToken`, IAM `IsTruncated` + `Marker`). */
+  endless?: string[];
+  /** Operations never answered: the request is read, the socket stays open and silent. */
+  silent?: string[];
   /**
    * The Nth calls (1-based, counted per operation since the plan was set) of an operation answered with an error:
    * default 500 InternalError, which the SDK retries (so list every attempt to fail a call for good).
@@ -99,6 +107,7 @@ export class FakeAws {
   private pending: (() => void)[] = [];
   private faults: FaultPlan;
   private random: () => number;
+  private endlessCount = 0;
   private readonly gaad: Json;
   private readonly reservations: Json[];
   private readonly subnets: Json[];
@@ -217,8 +226,17 @@ export class FakeAws {
     if (f.notImplemented?.includes(action) || (!this.options.simulate && isSimulationAction(action))) {
       return reply(501, queryError('NotImplemented', `${action} is not implemented by this endpoint`, 'Receiver'));
     }
+    if (f.silent?.includes(action)) {
+      this.calls.push({ service, action, status: 0, params });
+      return; // never answered; the client's socket timeout must end it
+    }
+    if (f.empty?.includes(action)) return reply(200, '');
+    if (f.shapeless?.includes(action)) {
+      return reply(200, `<${action}Response xmlns="${service === 'ec2' ? 'http://ec2.amazonaws.com/doc/2016-11-15/' : 'https://iam.amazonaws.com/doc/2010-05-08/'}"><requestId>${requestId()}</requestId></${action}Response>`);
+    }
     try {
-      const body = this.dispatch(service, action, params);
+      let body = this.dispatch(service, action, params);
+      if (f.endless?.includes(action)) body = withEndlessToken(service, action, body, (this.endlessCount += 1));
       if (f.malformed?.includes(action)) return reply(200, body.slice(0, Math.floor(body.length / 2)));
       reply(200, body);
     } catch (err) {
@@ -569,6 +587,17 @@ function collectConditionKeys(doc: unknown, keys: Set<string>): void {
     const cond = (st as Json | undefined)?.Condition as Record<string, Json> | undefined;
     for (const block of Object.values(cond ?? {})) for (const key of Object.keys(block)) keys.add(key);
   }
+}
+
+/** `body` with its pagination replaced by a new token that points further (the `endless` fault). */
+function withEndlessToken(service: Service, action: string, body: string, n: number): string {
+  const token = `endless-${n}`;
+  if (service === 'ec2') {
+    const stripped = body.replace(/<nextToken>[^<]*<\/nextToken>/u, '');
+    return stripped.replace(`</${action}Response>`, `<nextToken>${token}</nextToken></${action}Response>`);
+  }
+  const stripped = body.replace(/<IsTruncated>[^<]*<\/IsTruncated>/u, '').replace(/<Marker>[^<]*<\/Marker>/u, '');
+  return stripped.replace(`</${action}Result>`, `<IsTruncated>true</IsTruncated><Marker>${token}</Marker></${action}Result>`);
 }
 
 function requestId(): string {

@@ -2,7 +2,7 @@ import type { Finding } from '../../findings/finding.js';
 import { SEVERITIES, type Severity } from '../../findings/severity.js';
 import type { AlertTextInput } from './alert-text.js';
 import { isListed } from './alert-text.js';
-import { cleanText } from './clean-text.js';
+import { chatSafe } from '../render/untrusted-text.js';
 import { CHATBOT_LIMITS } from './limits.js';
 import { asciiLine } from './subject.js';
 
@@ -113,9 +113,9 @@ function countBullets(items: readonly string[]): number {
   return items.filter((l) => l.startsWith('• ')).length;
 }
 
-/** Text for Slack/Teams markdown: one line, HTML-escaped (`&`, `<`, `>` are link syntax). */
+/** Untrusted text for Slack/Teams markdown, through the one sanitiser: one line, no mention, no link. */
 function md(text: string): string {
-  return cleanText(text).replace(/\s+/gu, ' ').replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+  return chatSafe(text);
 }
 
 function code(text: string): string {
