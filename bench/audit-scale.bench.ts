@@ -43,7 +43,7 @@ const sourceOf = (view: AccountView): AccountSource => ({
 
 const small = await viewOf(100);
 const large = await viewOf(2000);
-const audit = (view: AccountView) => runAudit({ config, source: sourceOf(view), now: () => new Date('2026-11-25T00:00:00Z'), runId: 'bench' });
+const audit = async (view: AccountView) => (await runAudit({ config, source: sourceOf(view), now: () => new Date('2026-11-25T00:00:00Z'), runId: 'bench' })).report;
 
 const suite: BenchSuite = {
   name: 'audit scale: full offline audit of one cluster (all families), 100 vs 2,000 instances',
