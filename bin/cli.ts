@@ -8,6 +8,7 @@ import { register as registerPresets } from './commands/presets.js';
 import { register as registerPolicy } from './commands/policy.js';
 import { register as registerSnapshot } from './commands/snapshot.js';
 import { register as registerPermissions } from './commands/permissions.js';
+import { register as registerExplain } from './commands/explain.js';
 // ----
 
 export type { CliIo, CliOutput } from './cli-io.js';
@@ -47,6 +48,7 @@ export function buildProgram(ctx: CliContext, deps: Partial<AuditCommandDeps> = 
   registerPolicy(program);
   registerSnapshot(program, ctx);
   registerPermissions(program, ctx);
+  registerExplain(program, ctx);
   // Commands added with addCommand() do not inherit settings: make every command report through main().
   for (const command of program.commands) configure(command, ctx.io);
   return program;

@@ -19,7 +19,7 @@ export interface PermissionEntry {
  */
 export const PERMISSION_MANIFEST: readonly PermissionEntry[] = [
   { adapter: 'IamCollector', purpose: 'read the configured roles, their policies and instance profiles', actions: IamCollector.permissions },
-  { adapter: 'Ec2Collector', purpose: 'read the cluster instances, subnets, route tables and security groups', actions: Ec2Collector.permissions },
+  { adapter: 'Ec2Collector', purpose: 'read the cluster instances, subnets, route tables, security groups and the zone types', actions: Ec2Collector.permissions },
   { adapter: 'SimulationDecisionSource', purpose: "ask IAM's policy simulator for the roles' decisions", actions: SimulationDecisionSource.permissions },
   { adapter: 'AssumedRoleCredentialCache', purpose: 'assume assumeRoleArn for clusters in other accounts', actions: AssumedRoleCredentialCache.permissions },
   { adapter: 'caller-identity', purpose: 'verify the configured account', actions: CALLER_IDENTITY_PERMISSIONS },

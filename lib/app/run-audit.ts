@@ -16,6 +16,9 @@ import type { ClusterReport, Coverage, Report } from '../domain/report/report.js
 import { analyseIam } from './analyse-iam.js';
 import { InputError, UsageError } from './errors.js';
 import type { AccountSource } from './ports.js';
+import { providerClusterId } from '../domain/provider/cluster-id.js';
+import { providerNotes } from '../domain/provider/notes.js';
+import { providerSettings } from '../domain/provider/settings.js';
 
 /** The stages `onProgress` reports, per cluster. */
 export type AuditStage = 'collect' | 'evaluate' | 'report';
@@ -147,12 +150,14 @@ async function auditCluster(
     notes.push(`the collected data is of region ${view.region}, the config says ${cluster.region}`);
   }
   const examinesResources = families.includes('tags') || families.includes('nodes');
+  const clusterId = providerClusterId(cluster);
   if (examinesResources && membership.instances.length === 0 && !view.gaps.some((g) => g.kind === 'instances' && g.resourceId === undefined)) {
     notes.push(
-      `no instance of cluster ${cluster.name} was found (by the kubernetes.io/cluster/${cluster.name} or KubernetesCluster tag, ` +
+      `no instance of cluster ${cluster.name} was found (by the kubernetes.io/cluster/${clusterId} or KubernetesCluster tag, ` +
         `the configured roles' instance profiles, or autoScalingGroups): the tag and node checks had nothing to examine; check the cluster name`,
     );
   }
+  if (families.includes('tags')) notes.push(...providerNotes(view, cluster, membership));
   const drafts = evaluateCluster({ view, cluster, families, membership, iam, iamUnavailableReason });
 
   progress('report');
@@ -163,6 +168,7 @@ async function auditCluster(
     routeTables: examinesResources ? membership.routeTables.length : 0,
     securityGroups: examinesResources ? membership.securityGroups.length : 0,
     actionsEvaluated: iam?.actionsEvaluated ?? 0,
+    ...(examinesResources ? { provider: providerSettings(view, cluster) } : {}),
   };
   const outcome = finish(cluster, account, drafts, notes, coverage, today);
   return iam === undefined ? outcome : { ...outcome, engine: iam.engine };

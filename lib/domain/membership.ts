@@ -11,6 +11,7 @@ import type {
 import { clusterTagMatches, isTaggedForAnotherCluster } from './tags/cluster-tag.js';
 import { resolveInstanceProfile } from './membership/instance-profiles.js';
 import { sameIamEntity } from './model/iam-arn.js';
+import { providerClusterId } from './provider/cluster-id.js';
 
 /** Instance states that take an instance out of every check (it is gone or going). */
 export const GONE_INSTANCE_STATES: readonly string[] = ['terminated', 'shutting-down'];
@@ -102,6 +103,7 @@ export function computeMembership(view: AccountView, cluster: ClusterConfig): Cl
   const kinds = wholeKindGaps(view.gaps);
   const roles = configuredRoles(cluster);
   const asgs = new Set(cluster.autoScalingGroups ?? []);
+  const clusterId = providerClusterId(cluster);
 
   const instances: Instance[] = [];
   const reasons: Record<string, MembershipReason[]> = {};
@@ -110,7 +112,7 @@ export function computeMembership(view: AccountView, cluster: ClusterConfig): Cl
 
   for (const instance of view.instances) {
     if (!isLiveInstance(instance) || reasons[instance.instanceId]) continue;
-    const found: MembershipReason[] = clusterTagMatches(instance.tags, cluster.name).map((m) => ({ kind: 'tag', key: m.key, value: m.value }));
+    const found: MembershipReason[] = clusterTagMatches(instance.tags, clusterId).map((m) => ({ kind: 'tag', key: m.key, value: m.value }));
     const asg = instance.tags[ASG_NAME_TAG];
     if (asg !== undefined && asgs.has(asg)) found.push({ kind: 'autoScalingGroup', name: asg });
 
@@ -136,7 +138,7 @@ export function computeMembership(view: AccountView, cluster: ClusterConfig): Cl
       if (profileUnresolved && instance.instanceProfileArn) {
         instanceProfiles.add(instance.instanceProfileArn, instance, profileUnresolved);
       }
-    } else if (profileUnresolved && roleUnreadable && !isTaggedForAnotherCluster(instance.tags, cluster.name)) {
+    } else if (profileUnresolved && roleUnreadable && !isTaggedForAnotherCluster(instance.tags, clusterId)) {
       undecided.push({
         id: instance.instanceId,
         instanceIds: [instance.instanceId],

@@ -62,16 +62,37 @@ describe('runAudit', () => {
     // Assert
     expect(source.calls).toEqual(['alpha', 'beta']);
     expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'kube-aws-audit', version: '9.9.9' }, runId: 'run-1', mode: 'snapshot', startedAt: '2026-05-01T10:00:00.000Z' });
-    const coverage = { roles: 0, instances: 1, subnets: 1, routeTables: 1, securityGroups: 1, actionsEvaluated: 0 };
+    const counts = { roles: 0, instances: 1, subnets: 1, routeTables: 1, securityGroups: 1, actionsEvaluated: 0 };
+    const provider = (clusterId: string) => ({
+      clusterId,
+      clusterIdFrom: 'name',
+      disableSecurityGroupIngress: false,
+      controllerHostNetwork: false,
+      controllerHostNetworkFrom: 'preset',
+      zoneTypesFrom: 'zone names',
+      checksOff: [],
+    });
     expect(report.clusters).toEqual([
-      { name: 'alpha', account: ACCOUNT, region: 'us-west-1', preset: 'cloud-provider-aws', coverage },
-      { name: 'beta', account: ACCOUNT, region: 'us-west-1', preset: 'cloud-provider-aws', coverage },
+      { name: 'alpha', account: ACCOUNT, region: 'us-west-1', preset: 'cloud-provider-aws', coverage: { ...counts, provider: provider('alpha') } },
+      { name: 'beta', account: ACCOUNT, region: 'us-west-1', preset: 'cloud-provider-aws', coverage: { ...counts, provider: provider('beta') } },
     ]);
     expect(report.findings.map((f) => [f.cluster, f.check, f.status, f.resource.id, f.account, f.region])).toEqual([
       ['alpha', 'node.private-dns.missing', 'fail', 'i-0aaaaaaaaaaaaaaa1', ACCOUNT, 'us-west-1'],
       ['beta', 'node.private-dns.missing', 'fail', 'i-0bbbbbbbbbbbbbbb1', ACCOUNT, 'us-west-1'],
     ]);
     expect(report.summary.new).toBe(report.findings.length);
+  });
+
+  it('lists the cloud-config switches it applied in coverage.provider, with the checks they turn off', async () => {
+    const config = { ...TWO_CLUSTERS, clusters: TWO_CLUSTERS.clusters.map((c) => ({ ...c, cloudConfig: { disableSecurityGroupIngress: true, routeTableId: 'rtb-0123456789abcdef0', kubernetesClusterId: `${c.name}-k8s` } })) };
+    const report = await runAudit({ config, source: fakeSource(views()), families: ['tags'], now: NOW });
+    expect(report.clusters[0]?.coverage.provider).toMatchObject({
+      clusterId: 'alpha-k8s',
+      clusterIdFrom: 'kubernetesClusterId',
+      routeTableId: 'rtb-0123456789abcdef0',
+      disableSecurityGroupIngress: true,
+      checksOff: ['tags.sg.multiple-tagged', 'tags.sg.none-tagged', 'tags.route-table.ambiguous'],
+    });
   });
 
   it('audits only the clusters of the --cluster filter', async () => {

@@ -25,9 +25,18 @@ import { auditLive, captureIo, DEMO, findingKeys, loadFixtureConfig, withEndpoin
 const ATTEMPTS_UNDER_RANDOM_FAULTS = 10;
 
 /** Checks that read subnets (per subnet, or per VPC + AZ). */
-const SUBNET_CHECKS = ['tags.subnet.missing', 'tags.subnet.role-missing', 'tags.value.invalid', 'tags.foreign-owned', 'tags.legacy-conflict'];
+const SUBNET_CHECKS = ['tags.subnet.missing', 'tags.subnet.role-missing', 'tags.subnet.no-public', 'tags.value.invalid', 'tags.foreign-owned', 'tags.legacy-conflict'];
 /** Checks that read route tables (per VPC). */
-const ROUTE_TABLE_CHECKS = ['tags.route-table.missing', 'tags.route-table.ambiguous', 'tags.value.invalid', 'tags.foreign-owned', 'tags.legacy-conflict'];
+const ROUTE_TABLE_CHECKS = [
+  'tags.route-table.missing',
+  'tags.route-table.ambiguous',
+  'tags.value.invalid',
+  'tags.foreign-owned',
+  'tags.legacy-conflict',
+  // Public or private is read from the subnet's route table (docs/provider-rules.md "Load-balancer subnets").
+  'tags.subnet.role-missing',
+  'tags.subnet.no-public',
+];
 /** Checks that read security groups (per group, or per instance for the SG rules). */
 const SECURITY_GROUP_CHECKS = ['tags.sg.multiple-tagged', 'tags.sg.none-tagged', 'tags.value.invalid', 'tags.foreign-owned', 'tags.legacy-conflict'];
 
@@ -44,6 +53,8 @@ function expectNoSilentPassNoFalseAlarm(clean: Report, faulty: Report): void {
   const covered = (f: Finding): boolean =>
     faulty.findings.some((g) => g.id === f.id) ||
     errs.some((e) => e.cluster === f.cluster && e.resource.id === f.resource.id) ||
+    // An error for a VPC and AZ covers that AZ's per-load-balancer-type findings (`<vpc>/<az>/<type>`).
+    errs.some((e) => e.cluster === f.cluster && e.check === f.check && f.resource.id.startsWith(`${e.resource.id}/`)) ||
     errs.some((e) => e.cluster === f.cluster && e.check === f.check && e.resource.type === RESOURCE_TYPES.account);
   expect(clean.findings.filter((f) => !covered(f)).map((f) => `${f.check} ${f.resource.id} ${f.action ?? ''}`)).toEqual([]);
   const cleanIds = new Set(clean.findings.map((f) => f.id));
@@ -118,11 +129,13 @@ describe('live engine under injected faults (demo account, real SDK clients, loo
     const errs = errors(report);
     expect(errs.length).toBeGreaterThan(0);
     expect(errs.filter((f) => !SUBNET_CHECKS.includes(f.check))).toEqual([]);
-    expect(errs.filter((f) => f.resource.type !== RESOURCE_TYPES.subnet && !/^vpc-\w+\/[a-z]{2}-[a-z]+-\d[a-z]$/.test(f.resource.id))).toEqual([]);
+    expect(errs.filter((f) => f.resource.type !== RESOURCE_TYPES.subnet && f.check !== 'tags.subnet.no-public' && !/^vpc-\w+\/[a-z]{2}-[a-z]+-\d[a-z]$/.test(f.resource.id))).toEqual([]);
     for (const f of errs) expect(f.detail).toMatch(/ec2:DescribeSubnets: UnauthorizedOperation: /);
-    const subnetUnit = (f: Finding) => f.resource.type === RESOURCE_TYPES.subnet || f.check === 'tags.subnet.role-missing';
-    // The subnet findings of the clean run come back as errors with the same ids; nothing else changed.
-    expect(clean.findings.filter(subnetUnit).every((f) => errs.some((e) => e.id === f.id))).toBe(true);
+    const subnetUnit = (f: Finding) => f.resource.type === RESOURCE_TYPES.subnet || f.check === 'tags.subnet.role-missing' || f.check === 'tags.subnet.no-public';
+    // The subnet findings of the clean run come back as errors with the same ids (a role-missing error per VPC and AZ
+    // covers the AZ's per-type findings); nothing else changed.
+    const coveredBy = (f: Finding, e: Finding) => e.id === f.id || (e.check === f.check && f.resource.id.startsWith(`${e.resource.id}/`));
+    expect(clean.findings.filter(subnetUnit).every((f) => errs.some((e) => coveredBy(f, e)))).toBe(true);
     expect(fails(report)).toEqual(clean.findings.filter((f) => !subnetUnit(f)));
     expect(exitCodeFor(report, 'high')).toBe(3);
   });
@@ -173,7 +186,9 @@ describe('live engine under injected faults (demo account, real SDK clients, loo
     for (const f of errs) expect(f.detail).toMatch(/ec2:DescribeRouteTables: .*XML parse error/);
     // The same failures as the clean run except the route-table ones (a subnet's remediation is vaguer: whether it is
     // public depends on its route table).
-    expect(findingKeys(fails(report))).toEqual(findingKeys(clean.findings.filter((f) => !f.check.startsWith('tags.route-table.'))));
+    expect(findingKeys(fails(report))).toEqual(
+      findingKeys(clean.findings.filter((f) => !f.check.startsWith('tags.route-table.') && f.check !== 'tags.subnet.role-missing' && f.check !== 'tags.subnet.no-public')),
+    );
     expectNoSilentPassNoFalseAlarm(clean, report);
     expect(exitCodeFor(report, 'high')).toBe(3);
   });

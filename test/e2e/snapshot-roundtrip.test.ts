@@ -64,7 +64,7 @@ describe('snapshot round trip (demo account)', () => {
     const offline = await cli(['audit', '--snapshot', dir, '--config', DEMO.configFile, '--format', 'json']);
 
     // Assert
-    expect(capture).toEqual({ code: 0, stdout: '', stderr: `kube-aws-audit: wrote ${dir} (6 files): prod-east, staging in account 123456789012 us-west-1\n` });
+    expect(capture).toEqual({ code: 0, stdout: '', stderr: `kube-aws-audit: wrote ${dir} (7 files): prod-east, staging in account 123456789012 us-west-1\n` });
     for (const file of SNAPSHOT_FILES) expect(existsSync(join(dir, file))).toBe(true);
     expect(json(dir, 'meta.json')).toMatchObject({ account: '123456789012', region: 'us-west-1', clusters: ['prod-east', 'staging'] });
     const liveReport = JSON.parse(live.stdout) as Report;

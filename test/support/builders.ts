@@ -90,9 +90,15 @@ export function anInstance(overrides: Partial<Instance> = {}): Instance {
     vpcId: DEFAULTS.vpcId,
     securityGroupIds: [DEFAULTS.securityGroupId],
     instanceProfileArn: DEFAULTS.workerProfileArn,
+    metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2, state: 'applied' },
     tags: clusterTag(),
     ...overrides,
   };
+}
+
+/** A running control-plane instance of the default cluster (control-plane instance profile). */
+export function aControlPlaneInstance(overrides: Partial<Instance> = {}): Instance {
+  return anInstance({ instanceProfileArn: DEFAULTS.controlPlaneProfileArn, ...overrides });
 }
 
 /** The default subnet (tagged `shared` for the default cluster) or a numbered one. */

@@ -50,6 +50,7 @@ export function writeSyntheticAccount(dir: string, opts: SyntheticAccountOptions
       VpcId: vpcId,
       SecurityGroups: [{ GroupId: 'sg-0synthetic00000001', GroupName: `${opts.cluster}-nodes` }],
       IamInstanceProfile: { Arn: profileArn(i < 3 ? 'control-plane' : 'worker'), Id: 'AIPAEXAMPLE' },
+      MetadataOptions: { State: 'applied', HttpTokens: 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: 'enabled' },
       Tags: [tag, { Key: 'Name', Value: `${opts.cluster}-${i}` }],
     };
   });

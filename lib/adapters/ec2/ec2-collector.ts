@@ -1,9 +1,11 @@
 import {
+  DescribeAvailabilityZonesCommand,
   DescribeInstancesCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   EC2Client,
+  type AvailabilityZone as SdkAvailabilityZone,
   type Filter,
   type Instance as SdkInstance,
   type Reservation,
@@ -11,14 +13,20 @@ import {
   type SecurityGroup as SdkSecurityGroup,
   type Subnet as SdkSubnet,
 } from '@aws-sdk/client-ec2';
-import type { CollectionGap, Instance, ResourceKind, RouteTable, SecurityGroup, Subnet } from '../../domain/model/account-view.js';
+import type { AvailabilityZone, CollectionGap, Instance, ResourceKind, RouteTable, SecurityGroup, Subnet } from '../../domain/model/account-view.js';
 import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js';
 import { AwsCallError, type DeadlineReachedError } from '../aws/errors.js';
 import { chunk, collectPages, ec2NextToken } from '../aws/paginate.js';
 import { instanceFromSdk, routeTableFromSdk, securityGroupFromSdk, subnetFromSdk } from './to-view.js';
 
 /** EC2 actions the collector calls (docs/architecture.md "Least privilege of the auditor"). */
-export const EC2_COLLECTOR_PERMISSIONS = ['ec2:DescribeInstances', 'ec2:DescribeSubnets', 'ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroups'] as const;
+export const EC2_COLLECTOR_PERMISSIONS = [
+  'ec2:DescribeInstances',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeRouteTables',
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeAvailabilityZones',
+] as const;
 
 /** EC2 accepts at most 200 values per filter. */
 export const FILTER_VALUES_PER_CALL = 200;
@@ -193,7 +201,7 @@ export class Ec2Collector {
   }
 
   /** Subnets, route tables and security groups of the given instances (see the class comment). */
-  async collectNetwork(instances: readonly Instance[], clusterName?: string): Promise<NetworkCollection> {
+  async collectNetwork(instances: readonly Instance[], clusterName?: string, routeTableId?: string): Promise<NetworkCollection> {
     const vpcIds = distinct(instances.map((i) => i.vpcId));
     const orphanSubnetIds = distinct(instances.filter((i) => i.vpcId === undefined).map((i) => i.subnetId));
     const groupIds = distinct(instances.flatMap((i) => i.securityGroupIds));
@@ -203,6 +211,8 @@ export class Ec2Collector {
       clusterName === undefined
         ? []
         : [[{ Name: 'tag-key', Values: [`kubernetes.io/cluster/${clusterName}`] }], [{ Name: 'tag:KubernetesCluster', Values: [clusterName] }]];
+    // cloud-config RouteTableID: the route controller's table, wherever it is (aws_routes.go:37-44).
+    if (routeTableId !== undefined) tagQueries.push([{ Name: 'route-table-id', Values: [routeTableId] }]);
     const byValues = (name: string, values: string[]): Filter[][] => chunk(values, FILTER_VALUES_PER_CALL).map((Values) => [{ Name: name, Values }]);
     const vpcSet = new Set(vpcIds);
     const orphanSet = new Set(orphanSubnetIds);
@@ -251,7 +261,9 @@ export class Ec2Collector {
       (s) => s.SubnetId,
     );
     const routeTables = dedupe(
-      tablePages.pages.flatMap((p) => p.RouteTables ?? []).filter((t) => !tablePages.scanned || vpcSet.has(t.VpcId ?? '') || taggedFor(t.Tags)),
+      tablePages.pages
+        .flatMap((p) => p.RouteTables ?? [])
+        .filter((t) => !tablePages.scanned || vpcSet.has(t.VpcId ?? '') || taggedFor(t.Tags) || (routeTableId !== undefined && t.RouteTableId === routeTableId)),
       (t) => t.RouteTableId,
     );
     const securityGroups = dedupe(
@@ -266,6 +278,29 @@ export class Ec2Collector {
       notes,
       raw: { subnets, routeTables, securityGroups },
     };
+  }
+
+  /**
+   * The region's zones with their types, as the provider's zone cache reads them (zones.go populate: one
+   * DescribeAvailabilityZones without filters; the operation is not paginated). A failure is not a gap: the zone
+   * types are then derived from the zone names, and the note says so (docs/provider-rules.md "Zone types").
+   */
+  async collectAvailabilityZones(): Promise<{ zones?: AvailabilityZone[]; raw: SdkAvailabilityZone[]; notes: string[] }> {
+    const operation = 'ec2:DescribeAvailabilityZones';
+    // One answer per account and region, shared by the run's clusters like the region passes.
+    const outcome = await this.regionScan(operation, Infinity, async (_token, o): Promise<{ NextToken?: string; AvailabilityZones?: SdkAvailabilityZone[] }> => {
+      const out = (await this.ec2.send(new DescribeAvailabilityZonesCommand({}), o)) as { AvailabilityZones?: SdkAvailabilityZone[] } | undefined;
+      return out?.AvailabilityZones === undefined ? {} : { AvailabilityZones: out.AvailabilityZones };
+    });
+    if (outcome.kind === 'failed') return { raw: [], notes: [`${operation} failed (${outcome.error.reason}): zone types were derived from the zone names`] };
+    const pages = outcome.kind === 'complete' ? (outcome.items as ({ AvailabilityZones?: SdkAvailabilityZone[] } | undefined)[]) : [];
+    const raw = pages.flatMap((p) => p?.AvailabilityZones ?? []);
+    // An empty answer is not "no zones": the region always has some. Judge zone types by their names instead.
+    if (raw.length === 0) return { raw: [], notes: [`${operation} returned no zones: zone types were derived from the zone names`] };
+    const zones = raw.flatMap((z): AvailabilityZone[] =>
+      z.ZoneName === undefined ? [] : [{ zoneName: z.ZoneName, ...(z.ZoneId === undefined ? {} : { zoneId: z.ZoneId }), ...(z.ZoneType === undefined ? {} : { zoneType: z.ZoneType }) }],
+    );
+    return { zones, raw, notes: [] };
   }
 
   /**

@@ -21,6 +21,14 @@ export function instanceFromSdk(instance: SdkInstance): Instance {
   if (instance.SubnetId !== undefined && instance.SubnetId !== '') out.subnetId = instance.SubnetId;
   if (instance.VpcId !== undefined && instance.VpcId !== '') out.vpcId = instance.VpcId;
   if (instance.IamInstanceProfile?.Arn !== undefined) out.instanceProfileArn = instance.IamInstanceProfile.Arn;
+  const m = instance.MetadataOptions;
+  if (m !== undefined) {
+    out.metadataOptions = {};
+    if (m.HttpEndpoint !== undefined) out.metadataOptions.httpEndpoint = m.HttpEndpoint;
+    if (m.HttpTokens !== undefined) out.metadataOptions.httpTokens = m.HttpTokens;
+    if (m.HttpPutResponseHopLimit !== undefined) out.metadataOptions.httpPutResponseHopLimit = m.HttpPutResponseHopLimit;
+    if (m.State !== undefined) out.metadataOptions.state = m.State;
+  }
   return out;
 }
 
@@ -32,6 +40,7 @@ export function subnetFromSdk(subnet: SdkSubnet): Subnet {
     tags: tagsFromList(subnet.Tags),
   };
   if (subnet.CidrBlock !== undefined) out.cidrBlock = subnet.CidrBlock;
+  if (subnet.OutpostArn !== undefined) out.outpostArn = subnet.OutpostArn;
   return out;
 }
 

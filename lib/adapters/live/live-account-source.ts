@@ -17,6 +17,7 @@ import { DEFAULT_SIMULATION_BATCH_SIZE, SimulationDecisionSource } from '../iam/
 import { AssumedRoleCredentialCache, roleSessionName } from '../sts/assumed-role-credentials.js';
 import { getCallerIdentity, verifyAccount } from '../sts/caller-identity.js';
 import type { RawAccountData } from './raw-account-data.js';
+import { providerClusterId } from '../../domain/provider/cluster-id.js';
 
 /**
  * The options that read an account in the fewest calls (docs/api-calls.md): the IAM sweep or the role reads, and one
@@ -164,15 +165,17 @@ export class LiveAccountSource implements AccountSource {
 
     let iam = await iamCollector.collectRoles(configuredRoles);
     const membershipGaps = unsearchedProfileGaps(configuredRoles, iam.gaps);
+    const clusterId = providerClusterId(cluster);
     const found = await ec2Collector.collectInstances({
-      clusterName: cluster.name,
+      clusterName: clusterId,
       instanceProfileArns: iam.roles.flatMap((role) => role.instanceProfiles.map((p) => p.arn)),
       autoScalingGroups: cluster.autoScalingGroups ?? [],
     });
     const profileArns = found.instances.flatMap((i) => (i.instanceProfileArn === undefined ? [] : [i.instanceProfileArn]));
-    const [profiles, network] = await Promise.all([
+    const [profiles, network, zones] = await Promise.all([
       iamCollector.resolveInstanceProfiles(profileArns, new Set(iam.instanceProfiles.map((p) => p.arn))),
-      ec2Collector.collectNetwork(found.instances, cluster.name),
+      ec2Collector.collectNetwork(found.instances, clusterId, cluster.cloudConfig?.routeTableId),
+      ec2Collector.collectAvailabilityZones(),
     ]);
     iam = mergeIamCollections(iam, profiles);
     if (forSnapshot) iam = mergeIamCollections(iam, await iamCollector.collectRoles(unreadRoles(iam)));
@@ -187,9 +190,10 @@ export class LiveAccountSource implements AccountSource {
       subnets: network.subnets,
       routeTables: network.routeTables,
       securityGroups: network.securityGroups,
+      ...(zones.zones === undefined ? {} : { availabilityZones: zones.zones }),
       gaps: [...iam.gaps, ...membershipGaps, ...found.gaps, ...network.gaps],
     };
-    const notes = [...iam.notes, ...found.notes, ...network.notes];
+    const notes = [...iam.notes, ...found.notes, ...network.notes, ...zones.notes];
     const simulation = new SimulationDecisionSource({ iam: clients.iam, context: context('iam'), batchSize: this.batchSize, policyTexts: new PolicyTextIndex(iam.raw) });
     const decisions = new FallbackDecisionSource({ primary: simulation, fallback: this.localDecisions(view), notes });
     return {
@@ -203,6 +207,7 @@ export class LiveAccountSource implements AccountSource {
         subnets: network.raw.subnets,
         routeTables: network.raw.routeTables,
         securityGroups: network.raw.securityGroups,
+        availabilityZones: zones.raw,
         gaps: view.gaps,
         notes: [...notes],
       },

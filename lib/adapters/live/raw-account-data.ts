@@ -1,4 +1,4 @@
-import type { Reservation, RouteTable, SecurityGroup, Subnet } from '@aws-sdk/client-ec2';
+import type { AvailabilityZone, Reservation, RouteTable, SecurityGroup, Subnet } from '@aws-sdk/client-ec2';
 import type { CollectionGap } from '../../domain/model/account-view.js';
 import { mergeIamCollections, emptyIamCollection, type IamRawData } from '../iam/iam-collection.js';
 
@@ -16,6 +16,8 @@ export interface RawAccountData {
   subnets: Subnet[];
   routeTables: RouteTable[];
   securityGroups: SecurityGroup[];
+  /** DescribeAvailabilityZones (empty when it failed). */
+  availabilityZones?: AvailabilityZone[];
   /** What could not be collected: a snapshot written from this is incomplete in exactly these places. */
   gaps: CollectionGap[];
   notes: string[];
@@ -43,6 +45,7 @@ export function mergeRawAccountData(a: RawAccountData, b: RawAccountData): RawAc
     subnets: uniqueBy([...a.subnets, ...b.subnets], (s) => s.SubnetId),
     routeTables: uniqueBy([...a.routeTables, ...b.routeTables], (t) => t.RouteTableId),
     securityGroups: uniqueBy([...a.securityGroups, ...b.securityGroups], (g) => g.GroupId),
+    availabilityZones: uniqueBy([...(a.availabilityZones ?? []), ...(b.availabilityZones ?? [])], (z) => z.ZoneName),
     gaps: [...a.gaps, ...b.gaps],
     notes: [...new Set([...a.notes, ...b.notes])],
   };

@@ -20,7 +20,7 @@ export interface WrittenSnapshot {
  *   the managed policies they use; account-sweep: the whole account).
  * - `ec2-describe-instances.json` `{Reservations}`, `ec2-describe-subnets.json` `{Subnets}`,
  *   `ec2-describe-route-tables.json` `{RouteTables}`, `ec2-describe-security-groups.json` `{SecurityGroups}`:
- *   as returned.
+ *   as returned; `ec2-describe-availability-zones.json` `{AvailabilityZones}` when DescribeAvailabilityZones answered.
  * - `meta.json`: `{account, region}` plus (additive) `clusters`, `capturedAt`, and `gaps`/`notes` when the
  *   collection was incomplete: a snapshot never passes off missing data as an empty account.
  *
@@ -37,6 +37,9 @@ export async function writeSnapshot(data: RawAccountData, dir: string, now: () =
     [SNAPSHOT_FILES.subnets.name, { Subnets: data.subnets }],
     [SNAPSHOT_FILES.routeTables.name, { RouteTables: data.routeTables }],
     [SNAPSHOT_FILES.securityGroups.name, { SecurityGroups: data.securityGroups }],
+    ...(data.availabilityZones === undefined || data.availabilityZones.length === 0
+      ? []
+      : [[SNAPSHOT_FILES.availabilityZones.name, { AvailabilityZones: data.availabilityZones }] as [string, unknown]]),
     [
       SNAPSHOT_FILES.meta.name,
       {

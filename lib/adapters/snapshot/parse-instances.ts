@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Instance } from '../../domain/model/account-view.js';
+import type { Instance, InstanceMetadataOptions } from '../../domain/model/account-view.js';
 import { awsTagsSchema, definedOnly, optionalIdSchema, uniqueBy } from './aws-cli-fields.js';
 import type { SnapshotFile } from './snapshot-files.js';
 import { validatePages } from './validate-snapshot-json.js';
@@ -18,6 +18,14 @@ const instanceSchema = z.looseObject({
   VpcId: optionalIdSchema,
   SecurityGroups: z.array(z.looseObject({ GroupId: z.string() })).optional(),
   IamInstanceProfile: z.looseObject({ Arn: z.string() }).optional(),
+  MetadataOptions: z
+    .looseObject({
+      HttpEndpoint: z.string().optional(),
+      HttpTokens: z.string().optional(),
+      HttpPutResponseHopLimit: z.number().int().optional(),
+      State: z.string().optional(),
+    })
+    .optional(),
   Tags: awsTagsSchema,
 });
 
@@ -44,7 +52,19 @@ export function parseInstances(file: SnapshotFile): Instance[] {
       ...definedOnly('vpcId', raw.VpcId),
       securityGroupIds: (raw.SecurityGroups ?? []).map((group) => group.GroupId),
       ...definedOnly('instanceProfileArn', raw.IamInstanceProfile?.Arn),
+      ...definedOnly('metadataOptions', metadataOptions(raw.MetadataOptions)),
       tags: raw.Tags,
     }),
   );
+}
+
+/** `MetadataOptions` as the view holds it; undefined when DescribeInstances did not print it. */
+function metadataOptions(raw: { HttpEndpoint?: string | undefined; HttpTokens?: string | undefined; HttpPutResponseHopLimit?: number | undefined; State?: string | undefined } | undefined): InstanceMetadataOptions | undefined {
+  if (raw === undefined) return undefined;
+  return {
+    ...definedOnly('httpEndpoint', raw.HttpEndpoint),
+    ...definedOnly('httpTokens', raw.HttpTokens),
+    ...definedOnly('httpPutResponseHopLimit', raw.HttpPutResponseHopLimit),
+    ...definedOnly('state', raw.State),
+  };
 }

@@ -9,6 +9,7 @@ const subnetSchema = z.looseObject({
   VpcId: z.string(),
   AvailabilityZone: z.string(),
   CidrBlock: z.string().optional(),
+  OutpostArn: z.string().optional(),
   Tags: awsTagsSchema,
 });
 
@@ -30,6 +31,7 @@ export function parseSubnets(file: SnapshotFile): Subnet[] {
       vpcId: raw.VpcId,
       availabilityZone: raw.AvailabilityZone,
       ...definedOnly('cidrBlock', raw.CidrBlock),
+      ...definedOnly('outpostArn', raw.OutpostArn),
       tags: raw.Tags,
     }),
   );

@@ -5,6 +5,7 @@ import type { AccountView, KubeNode } from '../../domain/model/account-view.js';
 import { parseAuthorizationDetails } from './parse-authorization-details.js';
 import { parseInstances } from './parse-instances.js';
 import { parseMeta } from './parse-meta.js';
+import { parseAvailabilityZones } from './parse-availability-zones.js';
 import { parseNodes } from './parse-nodes.js';
 import { parseRouteTables } from './parse-route-tables.js';
 import { parseSecurityGroups } from './parse-security-groups.js';
@@ -62,6 +63,7 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
   const subnets = parseSubnets(required(SNAPSHOT_FILES.subnets));
   const routeTables = parseRouteTables(required(SNAPSHOT_FILES.routeTables));
   const securityGroups = parseSecurityGroups(required(SNAPSHOT_FILES.securityGroups));
+  const zonesFile = fileOf(SNAPSHOT_FILES.availabilityZones);
   const nodesFile = fileOf(SNAPSHOT_FILES.nodes);
   const metaFile = fileOf(SNAPSHOT_FILES.meta);
   const meta = metaFile === undefined ? undefined : parseMeta(metaFile);
@@ -77,6 +79,7 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
     routeTables,
     securityGroups,
     ...(nodesFile === undefined ? {} : { nodes: parseNodes(nodesFile) }),
+    ...(zonesFile === undefined ? {} : { availabilityZones: parseAvailabilityZones(zonesFile) }),
     gaps: [...iam.gaps, ...(meta?.gaps ?? [])],
   };
   return {

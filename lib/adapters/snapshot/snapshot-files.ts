@@ -16,6 +16,11 @@ export const SNAPSHOT_FILES = {
     command: 'aws ec2 describe-security-groups --output json',
     required: true,
   },
+  availabilityZones: {
+    name: 'ec2-describe-availability-zones.json',
+    command: 'aws ec2 describe-availability-zones --output json',
+    required: false,
+  },
   nodes: { name: 'kubectl-get-nodes.json', command: 'kubectl get nodes -o json', required: false },
   meta: { name: 'meta.json', command: `echo '{"account": "123456789012", "region": "us-west-1"}'`, required: false },
 } as const;

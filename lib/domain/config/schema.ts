@@ -65,6 +65,52 @@ export const suppressionSchema = z.strictObject({
     .optional(),
 });
 
+const ROUTE_TABLE_ID = /^rtb-[0-9a-f]{8,17}$/;
+const ROUTE_TABLE_ID_MESSAGE = 'expected a route table id like rtb-0123456789abcdef0';
+/** What the provider reads as a cluster id: any non-empty text that can follow `kubernetes.io/cluster/` in a tag key. */
+const TAG_CLUSTER_ID = /^[^\s]{1,120}$/;
+const TAG_CLUSTER_ID_MESSAGE = 'expected a cluster id (no spaces), as in the cloud-config';
+
+/**
+ * The cloud-config `[Global]` switches that change what the provider looks for (docs/provider-rules.md
+ * "Cloud-config switches"). Absent = the provider's default.
+ */
+export const cloudConfigSchema = z
+  .strictObject(
+    {
+      /** `RouteTableID`: the route controller uses this table and skips the tag lookup. */
+      routeTableId: z.string({ error: ROUTE_TABLE_ID_MESSAGE }).regex(ROUTE_TABLE_ID, { message: ROUTE_TABLE_ID_MESSAGE }).optional(),
+      /** `DisableSecurityGroupIngress`: the provider opens no instance security group for load balancers. */
+      disableSecurityGroupIngress: z.boolean({ error: 'expected true or false' }).optional(),
+      /** `KubernetesClusterTag`: the legacy cluster id; the provider then also writes `KubernetesCluster` tags. */
+      kubernetesClusterTag: z.string({ error: TAG_CLUSTER_ID_MESSAGE }).regex(TAG_CLUSTER_ID, { message: TAG_CLUSTER_ID_MESSAGE }).optional(),
+      /** `KubernetesClusterID`: the cluster id of `kubernetes.io/cluster/<id>`. */
+      kubernetesClusterId: z.string({ error: TAG_CLUSTER_ID_MESSAGE }).regex(TAG_CLUSTER_ID, { message: TAG_CLUSTER_ID_MESSAGE }).optional(),
+      /** `RoleARN`: the role the provider assumes for its AWS calls. */
+      roleArn: roleArn.optional(),
+    },
+    onWrongType('expected a mapping (routeTableId, disableSecurityGroupIngress, kubernetesClusterTag, kubernetesClusterId, roleArn)'),
+  )
+  .superRefine((c, ctx) => {
+    // tags.go init: a legacy id that differs from the new one stops the provider.
+    if (c.kubernetesClusterTag !== undefined && c.kubernetesClusterId !== undefined && c.kubernetesClusterTag !== c.kubernetesClusterId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kubernetesClusterId'],
+        message: `differs from kubernetesClusterTag (${c.kubernetesClusterTag}); the provider refuses to start with "clusterID tags did not match"`,
+      });
+    }
+  });
+
+/** How the cloud controller runs (for the instance metadata checks). */
+export const cloudControllerSchema = z.strictObject(
+  {
+    /** The controller's pod uses the host network (default: true for kops, false for the cloud-provider-aws chart). */
+    hostNetwork: z.boolean({ error: 'expected true or false' }).optional(),
+  },
+  onWrongType('expected a mapping (hostNetwork)'),
+);
+
 export const clusterSchema = z.strictObject({
   name: z.string({ error: CLUSTER_NAME_MESSAGE }).regex(CLUSTER_NAME, { message: CLUSTER_NAME_MESSAGE }),
   region: z.string({ error: REGION_MESSAGE }).regex(REGION, { message: REGION_MESSAGE }),
@@ -84,6 +130,8 @@ export const clusterSchema = z.strictObject({
   allowedExcess: perRole(actionList).optional(),
   cloudRoutes: z.boolean().default(true),
   autoScalingGroups: z.array(z.string().min(1), { error: 'expected a list of Auto Scaling group names' }).optional(),
+  cloudConfig: cloudConfigSchema.optional(),
+  cloudController: cloudControllerSchema.optional(),
   suppressions: z.array(suppressionSchema, { error: 'expected a list of suppressions' }).default([]),
 }, onWrongType('expected a mapping with name, region and roles'));
 
@@ -115,4 +163,5 @@ export type AuditConfig = z.output<typeof configSchema>;
 export type ClusterConfig = z.output<typeof clusterSchema>;
 export type AlertsConfig = z.output<typeof alertsSchema>;
 export type SuppressionConfig = z.output<typeof suppressionSchema>;
+export type CloudConfigSwitches = z.output<typeof cloudConfigSchema>;
 export type RoleKey = 'controlPlane' | 'worker';

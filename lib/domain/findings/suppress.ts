@@ -49,12 +49,23 @@ export function applySuppressions(
   return { findings: out, expired };
 }
 
+/**
+ * Resource ids written in an older form that still name the finding: `tags.subnet.role-missing` was per `<vpc>/<az>`
+ * and is now per `<vpc>/<az>/<load-balancer type>`, so a suppression naming `<vpc>/<az>` covers both types of the AZ
+ * (docs/contracts.md "Additions").
+ */
+function isOlderResourceForm(resource: string, finding: Finding): boolean {
+  return finding.check === 'tags.subnet.role-missing' && /^vpc-[^/]+\/[^/]+$/.test(resource) && finding.resource.id.startsWith(`${resource}/`);
+}
+
 /** True when the suppression (ignoring its expiry) accepts the finding, by the rules of {@link applySuppressions}. */
 export function suppressionMatches(suppression: SuppressionConfig, finding: Finding): boolean {
   if (suppression.check !== finding.check) return false;
   const wildcard = suppression.resource === '*';
   if (wildcard && finding.status === 'error') return false;
-  if (!wildcard && suppression.resource !== finding.resource.id && suppression.resource !== finding.resource.arn) return false;
+  if (!wildcard && suppression.resource !== finding.resource.id && suppression.resource !== finding.resource.arn && !isOlderResourceForm(suppression.resource, finding)) {
+    return false;
+  }
   if (suppression.action === undefined) return true;
   return finding.action !== undefined && finding.action.toLowerCase() === suppression.action.toLowerCase();
 }

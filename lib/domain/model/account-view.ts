@@ -74,7 +74,21 @@ export interface Instance {
   securityGroupIds: string[];
   /** ARN of the attached instance profile, if any. */
   instanceProfileArn?: string;
+  /** `MetadataOptions` of DescribeInstances; undefined when the source did not carry it. */
+  metadataOptions?: InstanceMetadataOptions;
   tags: Tags;
+}
+
+/** The instance metadata service settings of an instance (DescribeInstances `MetadataOptions`). */
+export interface InstanceMetadataOptions {
+  /** `enabled` | `disabled`; AWS omits nothing here for a running instance. */
+  httpEndpoint?: string;
+  /** `optional` (IMDSv1 and v2) | `required` (IMDSv2 only). */
+  httpTokens?: string;
+  /** How many network hops the PUT response of an IMDSv2 token may travel (1-64). */
+  httpPutResponseHopLimit?: number;
+  /** `pending` | `applied`. */
+  state?: string;
 }
 
 export interface Subnet {
@@ -82,7 +96,17 @@ export interface Subnet {
   vpcId: string;
   availabilityZone: string;
   cidrBlock?: string;
+  /** Set when the subnet is on an AWS Outpost (its AvailabilityZone is then the Outpost's parent AZ). */
+  outpostArn?: string;
   tags: Tags;
+}
+
+/** One zone of the region as DescribeAvailabilityZones returns it. */
+export interface AvailabilityZone {
+  zoneName: string;
+  zoneId?: string;
+  /** `availability-zone` | `local-zone` | `wavelength-zone`. */
+  zoneType?: string;
 }
 
 export interface RouteTableAssociation {
@@ -154,6 +178,11 @@ export interface AccountView {
   securityGroups: SecurityGroup[];
   /** undefined: no node data was given (node.provider-id / node.name checks do not run). */
   nodes?: KubeNode[];
+  /**
+   * The region's zones with their types (DescribeAvailabilityZones); undefined when not collected, and zone types are
+   * then derived from the zone names (docs/provider-rules.md "Zone types").
+   */
+  availabilityZones?: AvailabilityZone[];
   gaps: CollectionGap[];
 }
 

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import type { IamEngine } from '../policy/decisions.js';
 import type { PresetName } from '../config/schema.js';
+import type { ProviderSettings } from '../provider/settings.js';
 
 /** Coverage: how much of each kind was actually examined for a cluster (docs/contracts.md "Report JSON"). */
 export interface Coverage {
@@ -10,6 +11,8 @@ export interface Coverage {
   routeTables: number;
   securityGroups: number;
   actionsEvaluated: number;
+  /** Extension (additive): the provider settings the tag and node checks applied (cloud-config switches and more). */
+  provider?: ProviderSettings;
 }
 
 export interface ClusterReport {

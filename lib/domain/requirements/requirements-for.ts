@@ -4,6 +4,7 @@ import { uniqueActions } from './actions.js';
 import type { Preset } from './preset.js';
 import { defaultCallWay, type ActionCall, type ClusterRequestFacts } from './request-context.js';
 import { presetByName } from './presets.js';
+import { providerClusterId } from '../provider/cluster-id.js';
 
 /** What one configured role must, may and is allowed to do, after applying the cluster config. */
 export interface RoleRequirements {
@@ -66,9 +67,11 @@ export function requirementsFor(cluster: ClusterConfig, role: RoleKey): RoleRequ
   const allowedExcess = uniqueActions(expand([...spec.tolerated, ...(cluster.allowedExcess?.[role] ?? [])], false)).filter(
     (a) => !taken.has(a.toLowerCase()),
   );
+  // The tag the provider puts on and looks for: cloud-config KubernetesClusterTag/ID when set (docs/provider-rules.md).
+  const clusterId = providerClusterId(cluster);
   const facts: ClusterRequestFacts = {
-    tagKey: preset.tagScoping.tagKey(cluster.name),
-    tagValue: preset.tagScoping.tagValues(cluster.name)[0] ?? cluster.name,
+    tagKey: preset.tagScoping.tagKey(clusterId),
+    tagValue: preset.tagScoping.tagValues(clusterId)[0] ?? clusterId,
     region: cluster.region,
   };
   const calls = Object.fromEntries(Object.entries(preset.calls ?? {}).map(([action, list]) => [action.toLowerCase(), list]));
@@ -79,7 +82,7 @@ export function requirementsFor(cluster: ClusterConfig, role: RoleKey): RoleRequ
     optional,
     allowedExcess,
     unresolved: uniqueActions(unresolved),
-    context: { ...preset.contextFor(cluster.name), 'aws:RequestedRegion': [cluster.region] },
+    context: { ...preset.contextFor(clusterId), 'aws:RequestedRegion': [cluster.region] },
     facts,
     calls,
   };

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
+  DescribeAvailabilityZonesCommand,
   DescribeInstancesCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
@@ -85,6 +86,7 @@ describe('Ec2Collector.collectInstances', () => {
       vpcId: VPC,
       securityGroupIds: ['sg-0node00000000001'],
       instanceProfileArn: `arn:aws:iam::${A}:instance-profile/legacy-nodes`,
+      metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2, state: 'applied' },
       tags: { KubernetesCluster: 'prod-east' },
     } satisfies Instance);
   });
@@ -375,5 +377,31 @@ describe('Ec2Collector region passes (query auto / scan)', () => {
     expect(out.routeTables.map((t) => t.routeTableId)).toEqual(['rtb-1', 'rtb-stale']);
     expect(out.securityGroups.map((g) => g.groupId)).toEqual(['sg-1']);
     expect(ec2.commandCalls(DescribeRouteTablesCommand)[0]?.args[0].input.MaxResults).toBe(100);
+  });
+});
+
+describe('Ec2Collector.collectAvailabilityZones', () => {
+  beforeEach(() => {
+    ec2.reset();
+  });
+
+  it('reads the zone types with one call, as the provider\'s zone cache does (zones.go populate)', async () => {
+    ec2.on(DescribeAvailabilityZonesCommand).resolves(recorded('ec2.DescribeAvailabilityZones_1'));
+    const out = await collector().collectAvailabilityZones();
+    expect(out.zones).toEqual([
+      { zoneName: 'us-west-1a', zoneId: 'usw1-az1', zoneType: 'availability-zone' },
+      { zoneName: 'us-west-1b', zoneId: 'usw1-az3', zoneType: 'availability-zone' },
+    ]);
+    expect(ec2.commandCalls(DescribeAvailabilityZonesCommand)).toHaveLength(1);
+  });
+
+  it('falls back to zone names with a note when the call is denied or answers nothing', async () => {
+    ec2.on(DescribeAvailabilityZonesCommand).rejects(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403));
+    const denied = await collector().collectAvailabilityZones();
+    expect(denied.zones).toBeUndefined();
+    expect(denied.notes).toEqual([expect.stringContaining('ec2:DescribeAvailabilityZones failed')]);
+    ec2.reset();
+    ec2.on(DescribeAvailabilityZonesCommand).resolves({ AvailabilityZones: [] });
+    expect((await collector().collectAvailabilityZones()).notes).toEqual([expect.stringContaining('returned no zones')]);
   });
 });

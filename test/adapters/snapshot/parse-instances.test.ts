@@ -20,6 +20,7 @@ describe('parseInstances', () => {
       vpcId: 'vpc-0a1b2c3d4e5f60001',
       securityGroupIds: ['sg-0a1b2c3d4e5f60021'],
       instanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/k8s-control-plane',
+      metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2, state: 'applied' },
       tags: { 'kubernetes.io/cluster/prod-east': 'owned', Name: 'control-plane' },
     });
   });
@@ -39,8 +40,26 @@ describe('parseInstances', () => {
       privateDnsName: '',
       availabilityZone: 'us-west-1c',
       securityGroupIds: [],
+      metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2, state: 'applied' },
       tags: {},
     });
+  });
+
+  it('reads MetadataOptions as given, and leaves them undefined when the CLI did not print them', () => {
+    const json = {
+      Reservations: [
+        {
+          Instances: [
+            { InstanceId: 'i-1', State: { Name: 'running' }, MetadataOptions: { State: 'applied', HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled', HttpProtocolIpv6: 'disabled' } },
+            { InstanceId: 'i-2', State: { Name: 'running' } },
+          ],
+        },
+      ],
+    };
+    const [withOptions, without] = parseInstances(snapshotFile(SPEC, json));
+
+    expect(withOptions?.metadataOptions).toStrictEqual({ httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, state: 'applied' });
+    expect(without?.metadataOptions).toBeUndefined();
   });
 
   it('gives {} for an instance without Tags', () => {

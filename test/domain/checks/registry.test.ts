@@ -31,6 +31,9 @@ const CONTRACT_IDS = [
   'node.provider-id.missing',
   'node.provider-id.mismatch',
   'node.name.mismatch',
+  'node.imds.disabled',
+  'node.imds.hop-limit',
+  'tags.subnet.no-public',
 ] as const;
 
 /** Default severities the contract fixes ("Severity: ... Defaults"). */

@@ -37,6 +37,15 @@ describe('applySuppressions', () => {
     expect(out.findings[0]?.suppressed).toBeUndefined();
   });
 
+  it('keeps the older tags.subnet.role-missing id <vpc>/<az> working: it covers both load-balancer types of the AZ', () => {
+    const az = (id: string) => aFinding({ check: 'tags.subnet.role-missing', resource: { type: RESOURCE_TYPES.vpc, id } });
+    const findings = [az('vpc-0a/us-west-1a/internet-facing'), az('vpc-0a/us-west-1a/internal'), az('vpc-0a/us-west-1b/internal'), az('vpc-0a/us-west-1ab/internal')];
+
+    const out = applySuppressions(findings, [suppression({ check: 'tags.subnet.role-missing', resource: 'vpc-0a/us-west-1a' })], TODAY);
+
+    expect(out.findings.map((f) => f.suppressed !== undefined)).toEqual([true, true, false, false]);
+  });
+
   it('matches every resource of the check with *', () => {
     const other = aFinding({ resource: { type: RESOURCE_TYPES.instance, id: 'i-0fedcba9876543210' } });
 

@@ -212,6 +212,7 @@ export class FakeAws {
       case 'ec2:DescribeInstances': return this.describeInstances(p);
       case 'ec2:DescribeSubnets': return this.describeSimple(p, 'DescribeSubnets', 'Subnets', this.subnets, 'SubnetIds', 'SubnetId');
       case 'ec2:DescribeRouteTables': return this.describeSimple(p, 'DescribeRouteTables', 'RouteTables', this.routeTables, 'RouteTableIds', 'RouteTableId');
+      case 'ec2:DescribeAvailabilityZones': return this.describeAvailabilityZones();
       case 'ec2:DescribeSecurityGroups': return this.describeSimple(p, 'DescribeSecurityGroups', 'SecurityGroups', this.securityGroups, 'GroupIds', 'GroupId');
       case 'sts:GetCallerIdentity':
         return queryOk(sts.GetCallerIdentity$, { UserId: 'AROAEXAMPLE:audit', Account: this.account, Arn: `arn:aws:sts::${this.account}:assumed-role/audit/session` });
@@ -291,6 +292,22 @@ export class FakeAws {
     const { page, next } = paginate(matched, p.NextToken, Math.min(pageMax, this.options.pageSize?.ec2 ?? 1000));
     const schema = { DescribeSubnets: ec2.DescribeSubnets$, DescribeRouteTables: ec2.DescribeRouteTables$, DescribeSecurityGroups: ec2.DescribeSecurityGroups$ }[action as 'DescribeSubnets'];
     return ec2Ok(action, schema, { [key]: page, NextToken: next });
+  }
+
+  /**
+   * The zones of `ec2-describe-availability-zones.json`, else one zone per subnet AZ, typed by AWS's naming
+   * (`<region><letter>` availability-zone, `-wlz-` wavelength-zone, other local-zone). Not paginated, like EC2's.
+   */
+  private describeAvailabilityZones(): string {
+    const file = join(this.options.snapshotDir, 'ec2-describe-availability-zones.json');
+    const zones = existsSync(file)
+      ? ((JSON.parse(readFileSync(file, 'utf8')) as Json).AvailabilityZones as Json[])
+      : [...new Set(this.subnets.map((s) => String(s.AvailabilityZone)))].sort().map((name) => ({
+          ZoneName: name,
+          ZoneType: /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/.test(name) ? 'availability-zone' : name.includes('-wlz-') ? 'wavelength-zone' : 'local-zone',
+          State: 'available',
+        }));
+    return ec2Ok('DescribeAvailabilityZones', ec2.DescribeAvailabilityZones$, { AvailabilityZones: zones });
   }
 
   // ---------------------------------------------------------------- STS

@@ -8,7 +8,7 @@ import {
   unknownRouteTableErrors,
   kindGapDrafts,
 } from '../../membership/unresolved-drafts.js';
-import { hasClusterTag } from '../../tags/cluster-tag.js';
+import { routeControllerTable } from '../../provider/route-controller-table.js';
 
 /** A tagged resource of the cluster, as the per-resource tag checks see it. */
 export interface TaggedResource {
@@ -22,15 +22,16 @@ type Kind = TaggedResource['kind'];
 
 /**
  * Route tables the cluster uses: those of its subnets (explicit association, else VPC main table), plus, with cloud
- * routes on, every route table of a cluster VPC that carries the cluster tag (the route controller writes there).
+ * routes on, the route controller's table: cloud-config `RouteTableID`, else every route table of a cluster VPC that
+ * carries the cluster tag (the route controller writes there).
  */
 export function routeTablesInUse(input: CheckInput): RouteTable[] {
   const { view, cluster, membership } = input;
   const ids = new Set(membership.routeTables.map((t) => t.routeTableId));
   if (cluster.cloudRoutes) {
-    for (const t of view.routeTables) {
-      if (membership.vpcIds.includes(t.vpcId) && hasClusterTag(t.tags, cluster.name)) ids.add(t.routeTableId);
-    }
+    const choice = routeControllerTable(view.routeTables, cluster);
+    const tables = choice.via === 'routeTableId' ? (choice.table ? [choice.table] : []) : choice.tagged.filter((t) => membership.vpcIds.includes(t.vpcId));
+    for (const t of tables) ids.add(t.routeTableId);
   }
   return view.routeTables.filter((t) => ids.has(t.routeTableId));
 }

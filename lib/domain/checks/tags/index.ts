@@ -5,6 +5,7 @@ import { checkLegacyConflict } from './legacy-conflict.js';
 import { checkRouteTables } from './route-tables.js';
 import { checkSecurityGroups } from './security-groups.js';
 import { checkSubnetMissing } from './subnet-missing.js';
+import { checkSubnetNoPublic } from './subnet-no-public.js';
 import { checkSubnetRoleMissing } from './subnet-role-missing.js';
 import { checkValueInvalid } from './value-invalid.js';
 
@@ -18,6 +19,7 @@ export const TAG_CHECKS: readonly CheckFamilyRunner[] = [
   checkSubnetMissing,
   checkSubnetRoleMissing,
   checkRouteTables,
+  checkSubnetNoPublic,
 ];
 
 /** The `tags` check family: cluster tags on instances, subnets, route tables and security groups (docs/domain.md section 3). */

@@ -5,6 +5,7 @@ import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
 import { couldNotCheck, instanceUnitErrors } from '../../membership/unresolved-drafts.js';
 import { clusterTagKey, hasClusterTag, LEGACY_CLUSTER_TAG } from '../../tags/cluster-tag.js';
 import { createTagsCommand } from '../../tags/commands.js';
+import { providerClusterId } from '../../provider/cluster-id.js';
 
 export const CHECK_ID = 'tags.instance.missing';
 
@@ -16,18 +17,19 @@ export const CHECK_ID = 'tags.instance.missing';
 export const checkInstanceMissing: CheckFamilyRunner = (input) => {
   const { membership, cluster } = input;
   const drafts: FindingDraft[] = [...instanceUnitErrors(CHECK_ID, input)];
+  const clusterId = providerClusterId(cluster);
   for (const instance of membership.instances) {
-    if (hasClusterTag(instance.tags, cluster.name)) continue;
+    if (hasClusterTag(instance.tags, clusterId)) continue;
     const reasons = membership.reasons[instance.instanceId] ?? [];
     drafts.push({
       check: CHECK_ID,
       resource: ec2Ref(input, RESOURCE_TYPES.instance, instance.instanceId),
       detail:
         `Instance ${instance.instanceId} belongs to cluster ${cluster.name} (${reasons.map(describeReason).join('; ')}) but carries neither ` +
-        `${clusterTagKey(cluster.name)} nor ${LEGACY_CLUSTER_TAG}=${cluster.name}: the cloud provider only considers tagged instances, ` +
+        `${clusterTagKey(clusterId)} nor ${LEGACY_CLUSTER_TAG}=${clusterId}: the cloud provider only considers tagged instances, ` +
         `so it does not find this node by its private DNS name and silently drops it from Service load-balancer backends.`,
       evidence: { instanceId: instance.instanceId, membership: reasons, tags: instance.tags },
-      remediation: createTagsCommand([instance.instanceId], clusterTagKey(cluster.name), 'owned', regionOf(input)),
+      remediation: createTagsCommand([instance.instanceId], clusterTagKey(clusterId), 'owned', regionOf(input)),
     });
   }
   for (const ref of membership.unresolved.undecidedInstances) {

@@ -5,6 +5,7 @@ import { clusterTagKey, LEGACY_CLUSTER_TAG, CLUSTER_TAG_PREFIX } from '../../tag
 import { createTagsCommand, deleteTagsCommand } from '../../tags/commands.js';
 import { legacyConflict, type LegacyConflict } from '../../tags/legacy-conflict.js';
 import { clusterResources, kindLabel, unresolvedResourceErrors, type TaggedResource } from './cluster-resources.js';
+import { providerClusterId } from '../../provider/cluster-id.js';
 
 export const CHECK_ID = 'tags.legacy-conflict';
 
@@ -19,7 +20,7 @@ export const checkLegacyConflict: CheckFamilyRunner = (input) => {
   const drafts: FindingDraft[] = unresolvedResourceErrors(CHECK_ID, input, KINDS);
   for (const resource of clusterResources(input, KINDS)) {
     const conflict = legacyConflict(resource.tags, resource.kind === 'instance');
-    if (conflict) drafts.push(draftFor(resource, conflict, input.cluster.name, regionOf(input)));
+    if (conflict) drafts.push(draftFor(resource, conflict, providerClusterId(input.cluster), regionOf(input)));
   }
   return drafts;
 };

@@ -1,6 +1,8 @@
 import type { CheckFamilyRunner, CheckInput } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
-import type { RouteTable } from '../../model/account-view.js';
+import type { CollectionGap, RouteTable } from '../../model/account-view.js';
+import { providerClusterId } from '../../provider/cluster-id.js';
+import { routeControllerTable } from '../../provider/route-controller-table.js';
 import { gapText } from '../../membership.js';
 import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
 import { couldNotCheck, kindGapDrafts } from '../../membership/unresolved-drafts.js';
@@ -12,10 +14,12 @@ export const AMBIGUOUS = 'tags.route-table.ambiguous';
 
 /**
  * `tags.route-table.missing` and `tags.route-table.ambiguous`, per cluster VPC, only with cloud routes on. The route
- * controller (aws_routes.go `findRouteTable`) lists the route tables of the whole region and needs exactly one
+ * controller (aws_routes.go:31-67 `findRouteTable`) lists the route tables of the whole region and needs exactly one
  * carrying the cluster tag: none fails with `unable to find route table for AWS cluster: <name>`, several with
  * `found multiple matching AWS route tables for AWS cluster: <name>`. Every route table of the VPC counts, not only
  * associated ones; tagged tables of other VPCs count towards "several" because the provider does not filter by VPC.
+ * With cloud-config `RouteTableID` the lookup is bypassed (aws_routes.go:37-44): only that table's existence and VPC
+ * matter, and tags.route-table.ambiguous cannot occur.
  */
 export const checkRouteTables: CheckFamilyRunner = (input) => {
   const { view, membership, cluster } = input;
@@ -23,7 +27,10 @@ export const checkRouteTables: CheckFamilyRunner = (input) => {
   const drafts: FindingDraft[] = [...kindGapDrafts(MISSING, input, 'instances', 'the instances'), ...kindGapDrafts(AMBIGUOUS, input, 'instances', 'the instances')];
   const tableGap = membership.unresolved.kinds.routeTables;
   const perTableGaps = view.gaps.filter((g) => g.kind === 'routeTables' && g.resourceId !== undefined);
-  const taggedInRegion = view.routeTables.filter((t) => hasClusterTag(t.tags, cluster.name));
+  const clusterId = providerClusterId(cluster);
+  const choice = routeControllerTable(view.routeTables, cluster);
+  if (choice.via === 'routeTableId') return [...drafts, ...configuredTableDrafts(input, choice.routeTableId, choice.table, tableGap)];
+  const taggedInRegion = choice.tagged;
 
   for (const vpcId of membership.vpcIds) {
     const vpc = ec2Ref(input, RESOURCE_TYPES.vpc, vpcId);
@@ -33,12 +40,12 @@ export const checkRouteTables: CheckFamilyRunner = (input) => {
       continue;
     }
     const ofVpc = view.routeTables.filter((t) => t.vpcId === vpcId);
-    const tagged = ofVpc.filter((t) => hasClusterTag(t.tags, cluster.name));
+    const tagged = ofVpc.filter((t) => hasClusterTag(t.tags, clusterId));
     const elsewhere = taggedInRegion.filter((t) => t.vpcId !== vpcId);
     const unseen = perTableGaps.map((g) => `${g.resourceId} (${gapText(g)})`);
     const evidence = {
       vpcId,
-      routeTables: ofVpc.map((t) => ({ routeTableId: t.routeTableId, main: t.associations.some((a) => a.main), clusterTag: clusterTagMatches(t.tags, cluster.name) })),
+      routeTables: ofVpc.map((t) => ({ routeTableId: t.routeTableId, main: t.associations.some((a) => a.main), clusterTag: clusterTagMatches(t.tags, clusterId) })),
       ...(elsewhere.length > 0 ? { taggedInOtherVpcs: elsewhere.map((t) => ({ routeTableId: t.routeTableId, vpcId: t.vpcId })) } : {}),
       ...(unseen.length > 0 ? { notCollected: unseen } : {}),
     };
@@ -56,7 +63,8 @@ export const checkRouteTables: CheckFamilyRunner = (input) => {
 
 function missing(input: CheckInput, vpcId: string, ofVpc: RouteTable[], elsewhere: RouteTable[], evidence: Record<string, unknown>): FindingDraft {
   const { cluster, membership } = input;
-  const key = clusterTagKey(cluster.name);
+  const clusterId = providerClusterId(cluster);
+  const key = clusterTagKey(clusterId);
   const used = new Set(Object.values(membership.subnetRouteTables).map((l) => l.routeTableId));
   const suggested = ofVpc.find((t) => used.has(t.routeTableId) && t.associations.some((a) => a.main)) ?? ofVpc.find((t) => used.has(t.routeTableId)) ?? ofVpc[0];
   const other =
@@ -66,7 +74,7 @@ function missing(input: CheckInput, vpcId: string, ofVpc: RouteTable[], elsewher
   return {
     check: MISSING,
     resource: ec2Ref(input, RESOURCE_TYPES.vpc, vpcId),
-    detail: `No route table of ${vpcId} (${ofVpc.length} in the VPC) carries ${key} or KubernetesCluster=${cluster.name}, and cloud routes are on.${other}`,
+    detail: `No route table of ${vpcId} (${ofVpc.length} in the VPC) carries ${key} or KubernetesCluster=${clusterId}, and cloud routes are on (the route controller searches every route table of the region for the tag).${other}`,
     evidence,
     remediation: suggested
       ? `${createTagsCommand([suggested.routeTableId], key, 'shared', regionOf(input))}  # the route table the cluster subnets use`
@@ -82,7 +90,7 @@ function ambiguous(input: CheckInput, vpcId: string, tagged: RouteTable[], elsew
   const region = regionOf(input);
   const removals = all
     .filter((t) => t.routeTableId !== keep.routeTableId)
-    .map((t) => deleteTagsCommand([t.routeTableId], clusterTagMatches(t.tags, cluster.name).map((m) => m.key), region));
+    .map((t) => deleteTagsCommand([t.routeTableId], clusterTagMatches(t.tags, providerClusterId(cluster)).map((m) => m.key), region));
   const where = elsewhere.length > 0 ? ` (${elsewhere.map((t) => `${t.routeTableId} in ${t.vpcId}`).join(', ')} outside ${vpcId}: the provider searches every route table of the region)` : '';
   return {
     check: AMBIGUOUS,
@@ -93,4 +101,34 @@ function ambiguous(input: CheckInput, vpcId: string, tagged: RouteTable[], elsew
     evidence,
     remediation: `Keep the tag on ${keep.routeTableId} only: ${removals.join(' && ')}`,
   };
+}
+
+/** With cloud-config `RouteTableID`: the configured table must exist, in the cluster's VPC. */
+function configuredTableDrafts(input: CheckInput, routeTableId: string, table: RouteTable | undefined, tableGap: CollectionGap | undefined): FindingDraft[] {
+  const { membership, cluster } = input;
+  const drafts: FindingDraft[] = [];
+  const evidence = { routeTableId, via: 'cloud-config RouteTableID', ...(table ? { vpcId: table.vpcId } : {}) };
+  for (const vpcId of membership.vpcIds) {
+    const vpc = ec2Ref(input, RESOURCE_TYPES.vpc, vpcId);
+    if (table?.vpcId === vpcId) continue;
+    if (!table && (tableGap || input.view.gaps.some((g) => g.kind === 'routeTables' && g.resourceId === routeTableId))) {
+      drafts.push(couldNotCheck(MISSING, vpc, `the configured RouteTableID ${routeTableId} could not be looked up (route tables were not fully collected)`, evidence));
+      continue;
+    }
+    drafts.push({
+      check: MISSING,
+      resource: vpc,
+      detail: table
+        ? `cloud-config RouteTableID is ${routeTableId}, a route table of ${table.vpcId}, not of ${vpcId}: the route controller writes the pod CIDR routes of ${vpcId}'s instances there, where they cannot work.`
+        : `cloud-config RouteTableID is ${routeTableId}, and no such route table exists in ${regionOf(input)}: cloud routes fail with "unable to find route table for AWS cluster: ${cluster.name}".`,
+      evidence,
+      remediation: `Set RouteTableID (cloudConfig.routeTableId) to the route table of ${vpcId} the cluster subnets use${membershipTable(membership, vpcId)}.`,
+    });
+  }
+  return drafts;
+}
+
+function membershipTable(membership: CheckInput['membership'], vpcId: string): string {
+  const ids = [...new Set(membership.routeTables.filter((t) => t.vpcId === vpcId).map((t) => t.routeTableId))];
+  return ids.length > 0 ? ` (${ids.join(', ')})` : '';
 }

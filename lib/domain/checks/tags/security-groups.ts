@@ -5,6 +5,7 @@ import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
 import { couldNotCheck, instanceUnitErrors } from '../../membership/unresolved-drafts.js';
 import { clusterTagKey, clusterTagMatches } from '../../tags/cluster-tag.js';
 import { createTagsCommand, deleteTagsCommand } from '../../tags/commands.js';
+import { providerClusterId } from '../../provider/cluster-id.js';
 
 export const MULTIPLE_TAGGED = 'tags.sg.multiple-tagged';
 export const NONE_TAGGED = 'tags.sg.none-tagged';
@@ -25,7 +26,7 @@ export function splitInstanceGroups(input: CheckInput, instance: Instance): Inst
   for (const groupId of instance.securityGroupIds) {
     const group = byId.get(groupId);
     if (!group) out.unknown.push({ groupId, reason: missing.get(groupId) ?? `${groupId} is not in the collected data` });
-    else if (clusterTagMatches(group.tags, input.cluster.name).length > 0) out.tagged.push(group);
+    else if (clusterTagMatches(group.tags, providerClusterId(input.cluster)).length > 0) out.tagged.push(group);
     else out.untagged.push(group);
   }
   return out;
@@ -35,11 +36,14 @@ const label = (g: SecurityGroup) => `${g.groupId}(${g.groupName})`;
 
 /**
  * `tags.sg.multiple-tagged` and `tags.sg.none-tagged`, per member instance, exactly the provider's rule
- * (aws.go `findSecurityGroupForInstance`): if any of the instance's groups carries the cluster tag, exactly one
+ * (aws.go:2910-2952 `findSecurityGroupForInstance`): if any of the instance's groups carries the cluster tag, exactly one
  * must; if none does, only a single untagged group is tolerated. Either error fails every Service load balancer
  * that targets the instance. Unknown groups make the verdict an error when they could change it.
  */
 export const checkSecurityGroups: CheckFamilyRunner = (input) => {
+  // aws.go:2981 and aws_loadbalancer.go:978: with DisableSecurityGroupIngress the provider never looks for the
+  // instance's security group, so neither rule applies (the report's coverage says the checks did not run).
+  if (input.cluster.cloudConfig?.disableSecurityGroupIngress === true) return [];
   const drafts: FindingDraft[] = [...instanceUnitErrors(MULTIPLE_TAGGED, input), ...instanceUnitErrors(NONE_TAGGED, input)];
   const usage = groupUsage(input.membership.instances);
   for (const instance of input.membership.instances) {
@@ -89,7 +93,7 @@ export const checkSecurityGroups: CheckFamilyRunner = (input) => {
       evidence,
       remediation:
         `Tag exactly one group, the one load balancers may open ports on (${suggested?.groupId} is attached to the most cluster instances): ` +
-        createTagsCommand([suggested?.groupId ?? ''], clusterTagKey(input.cluster.name), 'owned', regionOf(input)),
+        createTagsCommand([suggested?.groupId ?? ''], clusterTagKey(providerClusterId(input.cluster)), 'owned', regionOf(input)),
     });
   }
   return drafts;
@@ -107,7 +111,7 @@ function multipleTagged(
   const region = regionOf(input);
   const removals = groups.tagged
     .filter((g) => g.groupId !== keep.groupId)
-    .map((g) => deleteTagsCommand([g.groupId], clusterTagMatches(g.tags, input.cluster.name).map((m) => m.key), region));
+    .map((g) => deleteTagsCommand([g.groupId], clusterTagMatches(g.tags, providerClusterId(input.cluster)).map((m) => m.key), region));
   return {
     check: MULTIPLE_TAGGED,
     resource: ec2Ref(input, RESOURCE_TYPES.instance, instance.instanceId),

@@ -2,36 +2,59 @@ import type { CheckFamilyRunner } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
 import { kindGapDrafts, missingReferenceErrors } from '../../membership/unresolved-drafts.js';
-import { clustersTaggedFor, clusterTagKey, hasClusterTag } from '../../tags/cluster-tag.js';
+import { providerClusterId } from '../../provider/cluster-id.js';
+import { clusterSubnetSelection } from '../../provider/cluster-subnets.js';
+import { clusterTagKey, hasClusterTag, LEGACY_CLUSTER_TAG, prefixedClusterIds } from '../../tags/cluster-tag.js';
 import { createTagsCommand } from '../../tags/commands.js';
 
 export const CHECK_ID = 'tags.subnet.missing';
 
 /**
- * `tags.subnet.missing`, per subnet hosting member instances: the subnet carries no cluster tag (either form).
- * Load-balancer subnet discovery then depends on the subnet having no cluster tag at all, and another cluster tagging
- * it silently removes it from this cluster's candidates.
+ * `tags.subnet.missing`, per subnet hosting member instances: the subnet carries no cluster tag (either form). Whether
+ * the provider still considers it for load balancers follows findSubnets (aws.go:1662-1668): a subnet with no
+ * `kubernetes.io/cluster/` key at all is a candidate (a legacy `KubernetesCluster` key of another cluster does not
+ * exclude it, tags.go:188-195); one with another cluster's `kubernetes.io/cluster/` key is not. The detail says which.
  */
 export const checkSubnetMissing: CheckFamilyRunner = (input) => {
   const { membership, cluster } = input;
+  const clusterId = providerClusterId(cluster);
   const drafts: FindingDraft[] = [
     ...kindGapDrafts(CHECK_ID, input, 'instances', 'the instances'),
     ...missingReferenceErrors(CHECK_ID, input, RESOURCE_TYPES.subnet, membership.unresolved.subnets),
   ];
+  const selection = clusterSubnetSelection(input.view, cluster, membership);
   for (const subnet of membership.subnets) {
-    if (hasClusterTag(subnet.tags, cluster.name)) continue;
+    if (hasClusterTag(subnet.tags, clusterId)) continue;
     const hosted = membership.instances.filter((i) => i.subnetId === subnet.subnetId).map((i) => i.instanceId);
-    const others = clustersTaggedFor(subnet.tags);
-    const consequence =
-      others.length > 0
-        ? `It is tagged for ${others.join(', ')} only, so the cloud provider excludes it when it picks subnets for this cluster's load balancers.`
-        : `The cloud provider still considers it for load balancers only because it carries no cluster tag at all; once another cluster tags it, it drops out of this cluster's candidates.`;
+    const others = prefixedClusterIds(subnet.tags);
+    const legacy = subnet.tags[LEGACY_CLUSTER_TAG];
+    const chosenFor = selection.vpcs
+      .flatMap((v) => (['internet-facing', 'internal'] as const).filter((t) => v.byType[t].subnetIds.includes(subnet.subnetId)));
+    const candidate = others.length === 0;
+    let consequence: string;
+    if (!candidate) {
+      consequence = `It carries ${others.map((o) => `kubernetes.io/cluster/${o}`).join(', ')}, so the provider does not consider it for this cluster's load balancers.`;
+    } else {
+      const legacyText = legacy !== undefined && legacy !== '' ? ` (its ${LEGACY_CLUSTER_TAG}=${legacy} does not exclude it: the provider only looks for kubernetes.io/cluster/ keys there)` : '';
+      const chosenText = chosenFor.length > 0 ? ` and today it is the ${chosenFor.join(' and ')} load-balancer subnet of ${subnet.availabilityZone}` : '';
+      consequence =
+        `It is still a load-balancer candidate only because it carries no kubernetes.io/cluster/ key at all${legacyText}${chosenText}; ` +
+        `as soon as another cluster tags it with its own kubernetes.io/cluster/ key it drops out of this cluster's candidates.`;
+    }
     drafts.push({
       check: CHECK_ID,
       resource: ec2Ref(input, RESOURCE_TYPES.subnet, subnet.subnetId),
-      detail: `Subnet ${subnet.subnetId} (${subnet.availabilityZone}, ${subnet.vpcId}) hosts cluster instances ${hosted.join(', ')} but carries no ${clusterTagKey(cluster.name)} tag. ${consequence}`,
-      evidence: { subnetId: subnet.subnetId, vpcId: subnet.vpcId, availabilityZone: subnet.availabilityZone, instanceIds: hosted, tags: subnet.tags },
-      remediation: createTagsCommand([subnet.subnetId], clusterTagKey(cluster.name), 'shared', regionOf(input)),
+      detail: `Subnet ${subnet.subnetId} (${subnet.availabilityZone}, ${subnet.vpcId}) hosts cluster instances ${hosted.join(', ')} but carries no ${clusterTagKey(clusterId)} tag. ${consequence}`,
+      evidence: {
+        subnetId: subnet.subnetId,
+        vpcId: subnet.vpcId,
+        availabilityZone: subnet.availabilityZone,
+        instanceIds: hosted,
+        loadBalancerCandidate: candidate,
+        ...(chosenFor.length > 0 ? { chosenFor } : {}),
+        tags: subnet.tags,
+      },
+      remediation: createTagsCommand([subnet.subnetId], clusterTagKey(clusterId), 'shared', regionOf(input)),
     });
   }
   return drafts;

@@ -1,106 +1,127 @@
 import type { CheckFamilyRunner, CheckInput } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft, type ResourceRef } from '../../findings/finding.js';
-import type { Subnet } from '../../model/account-view.js';
 import { gapText } from '../../membership.js';
 import { regionOf } from '../../membership/resource-refs.js';
 import { couldNotCheck, kindGapDrafts } from '../../membership/unresolved-drafts.js';
-import { hasClusterTag, hasNoClusterPrefixTag } from '../../tags/cluster-tag.js';
+import { clusterSubnetSelection } from '../../provider/cluster-subnets.js';
+import { roleTagFor, type AzChoice, type SubnetFacts, type VpcSubnetSelection } from '../../provider/subnet-selection.js';
 import { createTagsCommand } from '../../tags/commands.js';
-import { ELB_ROLE_TAG, hasElbRoleTag, INTERNAL_ELB_ROLE_TAG } from '../../tags/elb-role.js';
-import { isSubnetPublic } from './subnet-public.js';
 
 export const CHECK_ID = 'tags.subnet.role-missing';
 
-/** The unit of this check: `vpc-0abc/us-west-1a`. */
-export function vpcAzRef(vpcId: string, az: string): ResourceRef {
-  return { type: RESOURCE_TYPES.vpc, id: `${vpcId}/${az}` };
-}
-
 /**
- * A load-balancer subnet candidate for this cluster (aws.go `findSubnets`): tagged for the cluster, or carrying no
- * `kubernetes.io/cluster/` key at all.
+ * The unit of this check: `vpc-0abc/us-west-1a/internet-facing` (per VPC, AZ and load-balancer type). Before the
+ * split the id was `vpc-0abc/us-west-1a`; a suppression naming that older id still matches both types
+ * (lib/domain/findings/suppress.ts).
  */
-export function isElbCandidate(subnet: Subnet, cluster: string): boolean {
-  return hasClusterTag(subnet.tags, cluster) || hasNoClusterPrefixTag(subnet.tags);
-}
-
-/** The provider's tie-break among same-AZ candidates without role tags: cluster tag first, then lowest subnet id. */
-function providerOrder(subnets: readonly Subnet[], cluster: string): Subnet[] {
-  return [...subnets].sort(
-    (a, b) => Number(hasClusterTag(b.tags, cluster)) - Number(hasClusterTag(a.tags, cluster)) || a.subnetId.localeCompare(b.subnetId),
-  );
+export function vpcAzRef(vpcId: string, az: string, lbType?: string): ResourceRef {
+  return { type: RESOURCE_TYPES.vpc, id: lbType === undefined ? `${vpcId}/${az}` : `${vpcId}/${az}/${lbType}` };
 }
 
 /**
- * `tags.subnet.role-missing`, per cluster VPC and AZ: several load-balancer candidate subnets share the AZ and none
- * carries `kubernetes.io/role/elb` or `kubernetes.io/role/internal-elb`, so the provider picks one by tag and id
- * order ("Found multiple subnets in AZ ..."), possibly a private subnet for an internal ELB meant to be public, or
- * the other way round.
+ * `tags.subnet.role-missing`, per VPC, AZ and load-balancer type: the provider's choice of the load-balancer subnet in
+ * the AZ falls to the lowest subnet id, because two or more competing subnets tie on the type's role key
+ * (`kubernetes.io/role/elb` for internet-facing, `kubernetes.io/role/internal-elb` for internal; presence only) and on
+ * the cluster tag (aws.go:1723-1769). That covers AZs whose public subnets carry only `internal-elb` and AZs where two
+ * subnets carry the same role key. docs/provider-rules.md "Load-balancer subnets".
  */
 export const checkSubnetRoleMissing: CheckFamilyRunner = (input) => {
-  const { view, membership, cluster } = input;
+  const { membership } = input;
   const drafts: FindingDraft[] = [...kindGapDrafts(CHECK_ID, input, 'instances', 'the instances')];
-  const subnetsGap = membership.unresolved.kinds.subnets;
-  for (const vpcId of membership.vpcIds) {
-    const memberAzs = unique(membership.instances.filter((i) => (i.vpcId ?? subnetVpc(input, i.subnetId)) === vpcId).map((i) => i.availabilityZone ?? '')).filter((az) => az !== '');
-    if (subnetsGap) {
-      for (const az of memberAzs.length > 0 ? memberAzs : ['*']) {
-        drafts.push(couldNotCheck(CHECK_ID, vpcAzRef(vpcId, az), `the subnets of ${vpcId} could not be collected (${gapText(subnetsGap)})`));
+  const gap = membership.unresolved.kinds.subnets ?? membership.unresolved.kinds.routeTables;
+  const selection = clusterSubnetSelection(input.view, input.cluster, membership);
+  for (const vpc of selection.vpcs) {
+    if (gap) {
+      // One error per AZ where the cluster has instances (the unit the choice is made in), both types at once.
+      const azs = [...new Set(membership.instances.filter((i) => (i.vpcId ?? input.view.subnets.find((x) => x.subnetId === i.subnetId)?.vpcId) === vpc.vpcId).map((i) => i.availabilityZone ?? ''))]
+        .filter((az) => az !== '')
+        .sort();
+      for (const az of azs.length > 0 ? azs : ['*']) {
+        drafts.push(couldNotCheck(CHECK_ID, vpcAzRef(vpc.vpcId, az), `the subnets and route tables of ${vpc.vpcId} are needed and could not be collected (${gapText(gap)})`));
       }
       continue;
     }
-    const candidates = view.subnets.filter((s) => s.vpcId === vpcId && s.availabilityZone !== '' && isElbCandidate(s, cluster.name));
-    const azs = unique([...candidates.map((s) => s.availabilityZone), ...memberAzs]).sort();
-    for (const az of azs) {
-      const inAz = candidates.filter((s) => s.availabilityZone === az);
-      if (inAz.some((s) => hasElbRoleTag(s.tags))) continue;
-      const missing = membership.unresolved.subnets.filter((r) => r.vpcId === vpcId && membership.instances.some((i) => r.instanceIds.includes(i.instanceId) && i.availabilityZone === az));
-      if (missing.length > 0) {
-        drafts.push(
-          couldNotCheck(
-            CHECK_ID,
-            vpcAzRef(vpcId, az),
-            `cluster subnets ${missing.map((m) => m.id).join(', ')} in ${az} are not in the collected data (${missing.map((m) => m.reason).join('; ')}), so it is unknown whether a subnet of the AZ carries a load-balancer role tag`,
-          ),
-        );
-        continue;
+    const unknown = unknownAzErrors(input, vpc);
+    drafts.push(...unknown.drafts);
+    for (const type of ['internet-facing', 'internal'] as const) {
+      for (const choice of vpc.byType[type].azs) {
+        if (choice.decidedBy !== 'lowest-id' || choice.droppedZone || unknown.azs.has(choice.availabilityZone)) continue;
+        drafts.push(roleMissing(input, vpc, choice));
       }
-      if (inAz.length < 2) continue;
-      drafts.push(roleMissing(input, vpcId, az, inAz));
     }
   }
   return drafts;
 };
 
-function roleMissing(input: CheckInput, vpcId: string, az: string, inAz: Subnet[]): FindingDraft {
-  const { view, cluster } = input;
-  const ordered = providerOrder(inAz, cluster.name);
-  const described = ordered.map((s) => ({ subnetId: s.subnetId, public: isSubnetPublic(view, s), clusterTagged: hasClusterTag(s.tags, cluster.name) }));
-  const internalPick = ordered[0] as Subnet;
-  const publicPick = ordered.find((s) => isSubnetPublic(view, s) === true);
-  const firstPrivate = ordered.find((s) => isSubnetPublic(view, s) === false);
+/**
+ * Could-not-check, per AZ (`<vpc>/<az>`, both types), where the choice depends on a cluster subnet missing from the
+ * data or on a subnet whose route table is unknown (the provider itself would fail there: "could not locate routing
+ * table for subnet"). Other AZs are judged as usual.
+ */
+function unknownAzErrors(input: CheckInput, vpc: VpcSubnetSelection): { azs: Set<string>; drafts: FindingDraft[] } {
+  const reasons = new Map<string, string[]>();
+  const add = (az: string, reason: string) => reasons.set(az, [...(reasons.get(az) ?? []), reason]);
+  for (const ref of input.membership.unresolved.subnets.filter((r) => r.vpcId === vpc.vpcId)) {
+    const azs = new Set(input.membership.instances.filter((i) => ref.instanceIds.includes(i.instanceId)).map((i) => i.availabilityZone ?? '*'));
+    for (const az of azs) add(az, `subnet ${ref.id} of cluster instances is not in the collected data (${ref.reason})`);
+  }
+  for (const id of vpc.unknownRouteTable) {
+    const az = vpc.subnets.find((s) => s.subnetId === id)?.availabilityZone ?? '*';
+    add(az, `the route table of ${id} is unknown, so whether it is public is unknown (the provider itself fails with "could not locate routing table for subnet ${id}")`);
+  }
+  const drafts = [...reasons.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([az, why]) => couldNotCheck(CHECK_ID, vpcAzRef(vpc.vpcId, az), why.join('; '), { vpcId: vpc.vpcId, availabilityZone: az }));
+  return { azs: new Set(reasons.keys()), drafts };
+}
+
+function roleMissing(input: CheckInput, vpc: VpcSubnetSelection, choice: AzChoice): FindingDraft {
+  const tag = roleTagFor(choice.lbType);
+  const facts = (id: string) => vpc.subnets.find((s) => s.subnetId === id) as SubnetFacts;
+  const tied = (choice.tied ?? []).map(facts);
+  const others = tied.filter((f) => f.subnetId !== choice.chosen);
+  const sameKey = tied.every((f) => (choice.lbType === 'internal' ? f.roleTags.internalElb : f.roleTags.elb));
+  const otherKey = choice.lbType === 'internet-facing' ? tied.filter((f) => f.roleTags.internalElb).map((f) => f.subnetId) : tied.filter((f) => f.roleTags.elb).map((f) => f.subnetId);
+  const why = sameKey
+    ? `all ${tied.length} carry ${tag}, so the key settles nothing`
+    : `none carries ${tag}${otherKey.length > 0 ? ` (${otherKey.join(', ')} carr${otherKey.length === 1 ? 'ies' : 'y'} only ${roleTagFor(choice.lbType === 'internal' ? 'internet-facing' : 'internal')}, which does not count for ${choice.lbType} load balancers)` : ''}`;
+  const clusterTie = tied[0]?.clusterTagged ? 'all carry the cluster tag' : 'none carries the cluster tag';
+  // For internal load balancers the provider's own comment prefers private subnets; suggest one when tied.
+  const suggested = choice.lbType === 'internal' ? (tied.find((f) => f.public === false) ?? facts(choice.chosen)) : facts(choice.chosen);
   const region = regionOf(input);
-  const commands = [
-    ...(publicPick ? [createTagsCommand([publicPick.subnetId], ELB_ROLE_TAG, '1', region)] : []),
-    ...(firstPrivate ? [createTagsCommand([firstPrivate.subnetId], INTERNAL_ELB_ROLE_TAG, '1', region)] : []),
-  ];
-  const fallback = `${createTagsCommand([internalPick.subnetId], ELB_ROLE_TAG, '1', region)}  # or ${INTERNAL_ELB_ROLE_TAG} for the subnet internal load balancers should use`;
+  const remediation = sameKey
+    ? `Keep ${tag} on one subnet of ${choice.availabilityZone} only: aws ec2 delete-tags --resources ${others.map((f) => f.subnetId).join(' ')} --tags Key=${tag} --region ${region}`
+    : `${createTagsCommand([suggested.subnetId], tag, '1', region)}   # or tag the subnet ${choice.lbType} load balancers should use in ${choice.availabilityZone}`;
   return {
     check: CHECK_ID,
-    resource: vpcAzRef(vpcId, az),
+    resource: vpcAzRef(vpc.vpcId, choice.availabilityZone, choice.lbType),
     detail:
-      `${inAz.length} subnets of ${vpcId} in ${az} are load-balancer candidates for cluster ${cluster.name} (${ordered.map((s) => s.subnetId).join(', ')}) and none carries ` +
-      `${ELB_ROLE_TAG} or ${INTERNAL_ELB_ROLE_TAG}. The cloud provider logs "Found multiple subnets in AZ ${JSON.stringify(az)}" and picks by cluster tag, then lowest id: ` +
-      `${internalPick.subnetId} for internal load balancers${publicPick ? `, ${publicPick.subnetId} for internet-facing ones` : ', and finds no public subnet for internet-facing ones'}; that may not be the subnet you intend.`,
-    evidence: { vpcId, availabilityZone: az, candidates: described },
-    remediation: commands.length > 0 ? commands.join(' && ') : fallback,
+      `In ${choice.availabilityZone} of ${vpc.vpcId}, ${tied.length} subnets compete for ${choice.lbType} load balancers of cluster ${vpc.clusterId} ` +
+      `(${tied.map((f) => f.subnetId).join(', ')}): ${why}, and ${clusterTie}. The provider logs "Found multiple subnets in AZ ${JSON.stringify(choice.availabilityZone)}" ` +
+      `and takes the lowest subnet id, ${choice.chosen}${facts(choice.chosen).outpostArn ? ' (an Outpost subnet, where Classic and Network Load Balancers cannot be placed)' : ''}. ` +
+      `A subnet created later with a lower id silently takes its place.`,
+    evidence: {
+      vpcId: vpc.vpcId,
+      availabilityZone: choice.availabilityZone,
+      loadBalancerType: choice.lbType,
+      chosen: choice.chosen,
+      decidedBy: choice.decidedBy,
+      candidates: choice.competing.map((id) => candidateEvidence(facts(id))),
+    },
+    remediation,
   };
 }
 
-function subnetVpc(input: CheckInput, subnetId: string | undefined): string | undefined {
-  return subnetId ? input.view.subnets.find((s) => s.subnetId === subnetId)?.vpcId : undefined;
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
+/** The evidence of one competing subnet. */
+export function candidateEvidence(f: SubnetFacts): Record<string, unknown> {
+  return {
+    subnetId: f.subnetId,
+    public: f.public,
+    routeTable: f.routeTableId === undefined ? undefined : `${f.routeTableId} (${f.routeTableVia})`,
+    elb: f.roleTags.elb,
+    internalElb: f.roleTags.internalElb,
+    clusterTagged: f.clusterTagged,
+    ...(f.legacyOtherCluster ? { legacyKubernetesCluster: f.legacyOtherCluster } : {}),
+    ...(f.outpostArn ? { outpostArn: f.outpostArn } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import { clusterTagKey } from '../../tags/cluster-tag.js';
 import { createTagsCommand } from '../../tags/commands.js';
 import { isValidLifecycleValue } from '../../tags/lifecycle.js';
 import { clusterResources, kindLabel, unresolvedResourceErrors } from './cluster-resources.js';
+import { providerClusterId } from '../../provider/cluster-id.js';
 
 export const CHECK_ID = 'tags.value.invalid';
 
@@ -16,7 +17,7 @@ const KINDS = ['instance', 'subnet', 'routeTable', 'securityGroup'] as const;
  * nothing breaks, but only `owned` lets it clean up what it created and other values usually are typos.
  */
 export const checkValueInvalid: CheckFamilyRunner = (input) => {
-  const key = clusterTagKey(input.cluster.name);
+  const key = clusterTagKey(providerClusterId(input.cluster));
   const drafts: FindingDraft[] = unresolvedResourceErrors(CHECK_ID, input, KINDS);
   for (const resource of clusterResources(input, KINDS)) {
     const value = resource.tags[key];

@@ -49,6 +49,7 @@ function orderCluster(c: ClusterReport): Record<string, unknown> {
       routeTables: c.coverage.routeTables,
       securityGroups: c.coverage.securityGroups,
       actionsEvaluated: c.coverage.actionsEvaluated,
+      ...(c.coverage.provider === undefined ? {} : { provider: c.coverage.provider }),
     },
   };
   if (c.notes !== undefined) out.notes = c.notes;

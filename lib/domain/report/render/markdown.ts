@@ -4,6 +4,7 @@ import { compareFindings } from '../build-report.js';
 import type { Report } from '../report.js';
 import { clusterSections, type ClusterSection } from './cluster-sections.js';
 import { cell, codeBlock, codeSpan, escapeHtml, escapeText, proseWithCode } from './markdown-text.js';
+import { describeProviderSettings } from '../../provider/settings.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 /** Remediations that are commands (or several lines) go into a code block, ready to copy. */
@@ -51,6 +52,7 @@ function clusterSection(section: ClusterSection): string[] {
       `Coverage: ${cov.roles} roles, ${cov.instances} instances, ${cov.subnets} subnets, ${cov.routeTables} route tables, ` +
         `${cov.securityGroups} security groups, ${cov.actionsEvaluated} IAM actions evaluated.`,
       '',
+      ...(cov.provider ? [`Provider settings: ${escapeText(describeProviderSettings(cov.provider))}.`, ''] : []),
     );
     for (const note of c.notes ?? []) out.push(`- Note: ${escapeText(note)}`);
     if ((c.notes ?? []).length > 0) out.push('');

@@ -5,6 +5,7 @@ import type { Report } from '../report.js';
 import { clusterSections, type ClusterSection } from './cluster-sections.js';
 import { painter, type AnsiStyle, type Paint } from './ansi.js';
 import { wrap } from './wrap.js';
+import { describeProviderSettings } from '../../provider/settings.js';
 
 /** Options of {@link renderTable}. */
 export interface TableOptions {
@@ -78,6 +79,7 @@ function clusterHeader(section: ClusterSection, width: number, paint: Paint): st
       '   ',
     ),
   );
+  if (cov.provider) lines.push(...wrap(`provider: ${describeProviderSettings(cov.provider)}`, width, '             ', '   '));
   for (const note of c.notes ?? []) lines.push(...wrap(`note: ${note}`, width, '         ', '   '));
   return lines;
 }

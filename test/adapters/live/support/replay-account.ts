@@ -2,6 +2,7 @@ import {
   DescribeInstancesCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
+  DescribeAvailabilityZonesCommand,
   DescribeSubnetsCommand,
   type DescribeInstancesCommandInput,
 } from '@aws-sdk/client-ec2';
@@ -49,5 +50,6 @@ export function replayAccount(sts: Stub, iam: Stub, ec2: Stub): void {
   ec2.on(DescribeSubnetsCommand).resolves(recorded('ec2.DescribeSubnets_1'));
   ec2.on(DescribeRouteTablesCommand).resolves(recorded('ec2.DescribeRouteTables_1'));
   ec2.on(DescribeSecurityGroupsCommand).resolves(recorded('ec2.DescribeSecurityGroups_1'));
+  ec2.on(DescribeAvailabilityZonesCommand).resolves(recorded('ec2.DescribeAvailabilityZones_1'));
 }
 

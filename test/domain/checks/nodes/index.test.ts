@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CHECKS } from '../../../../lib/domain/checks/check-ids.js';
 import { runNodeChecks } from '../../../../lib/domain/checks/nodes/index.js';
-import { aCheckInput, aCompliantView, anInstance, aNode, aNodeFor, aView, clusterTag } from '../../../support/builders.js';
+import { aCheckInput, aCompliantView, aControlPlaneInstance, anInstance, aNode, aNodeFor, aView, clusterTag } from '../../../support/builders.js';
 
 describe('runNodeChecks', () => {
   it('finds nothing in an empty account or a compliant cluster with its nodes', () => {
@@ -25,7 +25,12 @@ describe('runNodeChecks', () => {
   it('emits every node.* check id of the contract and nothing else', () => {
     const unknownRole = anInstance({ instanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/web' });
     const view = aView({
-      instances: [anInstance({ privateDnsName: '', instanceProfileArn: undefined }), unknownRole],
+      instances: [
+        anInstance({ privateDnsName: '', instanceProfileArn: undefined }),
+        unknownRole,
+        aControlPlaneInstance({ metadataOptions: { httpEndpoint: 'disabled' } }),
+        aControlPlaneInstance({ metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 } }),
+      ],
       nodes: [aNode({ name: 'x', providerId: 'bogus' }), aNodeFor(unknownRole, { providerId: undefined })],
     });
     view.instanceProfiles.push({ arn: 'arn:aws:iam::123456789012:instance-profile/web', name: 'web', roleArns: ['arn:aws:iam::123456789012:role/web'] });

@@ -24,10 +24,19 @@ describe('runTagChecks', () => {
 
   it('only emits tags.* check ids of the contract', () => {
     const view = aView({
-      instances: [anInstance({ tags: { KubernetesCluster: 'x', ...clusterTag('prod', 'bad'), ...clusterTag('y', 'owned') }, securityGroupIds: ['sg-a', 'sg-b', 'sg-gone'] }), anInstance({ tags: {}, subnetId: 'subnet-gone' })],
-      subnets: [aSubnet({ tags: clusterTag('z', 'owned') }), aSubnet({ subnetId: 'subnet-2', tags: {} })],
+      instances: [
+        anInstance({ tags: { KubernetesCluster: 'x', ...clusterTag('prod', 'bad'), ...clusterTag('y', 'owned') }, securityGroupIds: ['sg-a', 'sg-b', 'sg-gone'] }),
+        anInstance({ tags: {}, subnetId: 'subnet-gone' }),
+        anInstance({ subnetId: 'subnet-np', vpcId: 'vpc-np' }),
+      ],
+      subnets: [aSubnet({ tags: clusterTag('z', 'owned') }), aSubnet({ subnetId: 'subnet-2', tags: {} }), aSubnet({ subnetId: 'subnet-np', vpcId: 'vpc-np' })],
       securityGroups: [aSecurityGroup({ groupId: 'sg-a' }), aSecurityGroup({ groupId: 'sg-b' })],
-      routeTables: [aRouteTable({ tags: {} }), aRouteTable({ routeTableId: 'rtb-o1', vpcId: 'vpc-o' }), aRouteTable({ routeTableId: 'rtb-o2', vpcId: 'vpc-o' })],
+      routeTables: [
+        aRouteTable({ tags: {} }),
+        aRouteTable({ routeTableId: 'rtb-o1', vpcId: 'vpc-o' }),
+        aRouteTable({ routeTableId: 'rtb-o2', vpcId: 'vpc-o' }),
+        aRouteTable({ routeTableId: 'rtb-np', vpcId: 'vpc-np', tags: {}, routes: [{ destinationCidrBlock: '0.0.0.0/0', natGatewayId: 'nat-0a' }] }),
+      ],
       gaps: [aGap('instances', { resourceId: 'i-x' })],
     });
     const ids: string[] = CHECKS.filter((c) => c.family === 'tags').map((c) => c.id);

@@ -32,10 +32,21 @@ describe('tags.subnet.missing', () => {
     ]);
   });
 
-  it('explains that a subnet tagged only for another cluster is excluded', () => {
+  it('explains that a subnet with another cluster\'s kubernetes.io/cluster/ key is excluded (aws.go:1662-1668)', () => {
     const view = aCompliantView(1, { subnets: [aSubnet({ tags: clusterTag('staging', 'shared') })] });
+    const [draft] = checkSubnetMissing(aCheckInput({ view }));
 
-    expect(checkSubnetMissing(aCheckInput({ view }))[0]?.detail).toContain('tagged for staging only');
+    expect(draft?.detail).toContain('It carries kubernetes.io/cluster/staging, so the provider does not consider it');
+    expect(draft?.evidence).toMatchObject({ loadBalancerCandidate: false });
+  });
+
+  it('says truthfully that a subnet with only another cluster\'s legacy KubernetesCluster key is still a candidate (tags.go:188-195), and where it is chosen', () => {
+    const view = aCompliantView(1, { subnets: [aSubnet({ tags: { KubernetesCluster: 'staging' } })] });
+    const [draft] = checkSubnetMissing(aCheckInput({ view }));
+
+    expect(draft?.detail).toContain('still a load-balancer candidate only because it carries no kubernetes.io/cluster/ key at all (its KubernetesCluster=staging does not exclude it');
+    expect(draft?.detail).toContain('today it is the internet-facing and internal load-balancer subnet of us-west-1a');
+    expect(draft?.evidence).toMatchObject({ loadBalancerCandidate: true, chosenFor: ['internet-facing', 'internal'] });
   });
 
   it('reports each subnet once', () => {
