@@ -10,7 +10,11 @@ import { exitCodeFor } from '../lib/domain/report/build-report.js';
 import { orderReport } from '../lib/domain/report/render/json.js';
 import { AUDIT_METRICS, recordAuditMetrics } from './support/audit-metrics.js';
 import { InvalidEventError, parseOnDemandEvent } from './support/on-demand-event.js';
-import { createRuntime, type HandlerRuntime } from './support/runtime.js';
+import { ClusterStateReportView } from '../lib/adapters/state/cluster-state-report-view.js';
+import { createRuntime, validatedAtColdStart, type HandlerRuntime } from './support/runtime.js';
+
+/** Lambda's limit on a synchronous invocation's response (6 MB), less room for the envelope. */
+export const RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024 - 64 * 1024;
 
 /** Codes of the structured error response. */
 export const ON_DEMAND_ERROR_CODES = {
@@ -24,7 +28,11 @@ export interface OnDemandErrorResponse {
   error: { code: (typeof ON_DEMAND_ERROR_CODES)[keyof typeof ON_DEMAND_ERROR_CODES]; message: string };
 }
 
-/** The Report JSON (contract), plus `exitCode` (as the CLI's) when the event set `failOn`. */
+/**
+ * The Report JSON (contract), plus `exitCode` (as the CLI's) when the event set `failOn`. Above Lambda's 6 MB
+ * response limit: the report without findings, `truncated: true` and `reportLocation` (where the whole report was
+ * stored), instead of an invocation error.
+ */
 export type OnDemandResponse = Record<string, unknown> | OnDemandErrorResponse;
 
 /**
@@ -33,7 +41,7 @@ export type OnDemandResponse = Record<string, unknown> | OnDemandErrorResponse;
  * true, and returns the Report JSON. An invalid event or config is answered with
  * `{ "error": { "code", "message" } }`; anything else that stops the audit fails the invocation.
  */
-export function createOnDemandAuditHandler(runtime: HandlerRuntime) {
+export function createOnDemandAuditHandler(runtime: HandlerRuntime, options: { responseLimitBytes?: number } = {}) {
   const { logger, metrics } = runtime;
   return middy(async (event: unknown, context: Context): Promise<OnDemandResponse> => {
     const started = Date.now();
@@ -60,7 +68,9 @@ export function createOnDemandAuditHandler(runtime: HandlerRuntime) {
         ...(request.clusters === undefined ? {} : { clusters: request.clusters }),
         ...(request.families === undefined ? {} : { families: request.families }),
         publish: request.publish,
-        ...(runtime.store === undefined ? {} : { store: runtime.store }),
+        ...(runtime.clusterStore !== undefined
+          ? { store: new ClusterStateReportView(runtime.clusterStore, config.clusters) }
+          : runtime.store === undefined ? {} : { store: runtime.store }),
         publisher: runtime.publisher,
         toolVersion: runtime.toolVersion,
       });
@@ -74,7 +84,14 @@ export function createOnDemandAuditHandler(runtime: HandlerRuntime) {
     recordAuditMetrics(metrics, report, { durationMs: Date.now() - started, published: result.published });
     logger.info('on-demand audit finished', { runId: report.runId, summary: report.summary, published: result.published, skipped: result.delivery?.skipped });
     const json = orderReport(report);
-    return request.failOn === undefined ? json : { ...json, exitCode: exitCodeFor(report, request.failOn) };
+    const response = request.failOn === undefined ? json : { ...json, exitCode: exitCodeFor(report, request.failOn) };
+    const bytes = Buffer.byteLength(JSON.stringify(response), 'utf8');
+    if (bytes <= (options.responseLimitBytes ?? RESPONSE_LIMIT_BYTES)) return response;
+    if (runtime.clusterStore === undefined) throw new Error(`the report (${bytes} bytes) exceeds Lambda's 6 MB response limit and STATE_BUCKET is not set to store it`);
+    const location = await runtime.clusterStore.putRunReport('on-demand', report.runId, report);
+    logger.warn('the report exceeds the 6 MB response limit; returning its summary and location', { runId: report.runId, bytes, reportLocation: location.uri });
+    const { findings: _omitted, ...rest } = response as Record<string, unknown> & { findings?: unknown };
+    return { ...rest, findings: [], truncated: true, findingsOmitted: report.findings.length, reportLocation: location };
   })
     .use(injectLambdaContext(logger))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
@@ -87,4 +104,4 @@ function failure(runtime: HandlerRuntime, code: OnDemandErrorResponse['error']['
 }
 
 /** The Lambda entry point; its clients are built once per container. */
-export const handler = createOnDemandAuditHandler(createRuntime());
+export const handler = createOnDemandAuditHandler(validatedAtColdStart(createRuntime()));

@@ -1,5 +1,7 @@
-import { access, constants, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { access, constants, open, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../../lib/adapters/config/index.js';
 import { InputError, UsageError } from '../../lib/app/errors.js';
@@ -12,10 +14,10 @@ import { SEVERITIES } from '../../lib/domain/findings/severity.js';
 import { exitCodeFor, type FailOn } from '../../lib/domain/report/build-report.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../lib/domain/report/render/index.js';
 import type { Report } from '../../lib/domain/report/report.js';
-import { PROGRAM_NAME } from '../cli-errors.js';
+import { EXIT_CODES, PROGRAM_NAME } from '../cli-errors.js';
 import type { CliContext } from '../cli-io.js';
 import { createAccountSource, publisher, type SourceChoice } from './account-source.js';
-import { DEADLINE_HELP, parseDeadline } from './deadline-option.js';
+import { DEADLINE_HELP, liveDeadline, parseDeadline } from './deadline-option.js';
 
 /** `--fail-on` values: a severity, or `none`. */
 export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const satisfies readonly FailOn[];
@@ -147,10 +149,20 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
   if (opts.output === undefined) {
     io.stdout.write(text);
   } else {
-    await writeReport(deps, opts.output, text);
+    await writeReport(deps, opts.output, text, format);
     if (progress) io.stderr.write(`${PROGRAM_NAME}: wrote the ${format} report (${report.findings.length} findings) to ${opts.output}\n`);
   }
-  if (opts.publish && deps.publish !== undefined) io.stderr.write(`${PROGRAM_NAME}: ${await deps.publish(report, config)}\n`);
+  if (opts.publish && deps.publish !== undefined) {
+    try {
+      io.stderr.write(`${PROGRAM_NAME}: ${await deps.publish(report, config)}\n`);
+    } catch (err) {
+      // The report is out; only its delivery failed: say so by name, and exit 3 (docs/reliability.md).
+      const where = opts.output === undefined ? 'stdout' : opts.output;
+      const reason = describeError(err, { name: false });
+      io.stderr.write(`${PROGRAM_NAME}: delivery failed: the report was written to ${where}, but --publish failed: ${reason}\n`);
+      return EXIT_CODES.incomplete;
+    }
+  }
   if (opts.deadline !== undefined && Date.now() >= opts.deadline.getTime()) {
     io.stderr.write(
       `${PROGRAM_NAME}: the deadline ${opts.deadline.toISOString()} was reached; ${report.summary.errors} check(s) could not complete (status error in the report)\n`,
@@ -166,7 +178,7 @@ function sourceChoice(opts: AuditOptions): SourceChoice {
     if (opts.deadline !== undefined) throw new UsageError('--deadline applies to --live only (a snapshot audit makes no AWS calls)');
     return { kind: 'snapshot', dir: opts.snapshot };
   }
-  if (opts.live === true) return opts.deadline === undefined ? { kind: 'live' } : { kind: 'live', deadline: opts.deadline };
+  if (opts.live === true) return { kind: 'live', deadline: liveDeadline(opts.deadline) };
   throw new UsageError('audit needs --snapshot <dir> or --live');
 }
 
@@ -174,17 +186,33 @@ function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-async function writeReport(deps: AuditCommandDeps, file: string, text: string): Promise<void> {
+async function writeReport(deps: AuditCommandDeps, file: string, text: string, format: ReportFormat): Promise<void> {
   try {
     await deps.writeFile(file, text);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? describeError(err);
-    throw new InputError(`--output ${file}: cannot write the report (${reason})`, file, undefined, { cause: err });
+    // The audit is done (a live one may have taken minutes): never throw its report away with the error.
+    const saved = await saveElsewhere(text, format);
+    const where = saved === undefined ? '' : `; the report was saved to ${saved}`;
+    throw new InputError(`--output ${file}: cannot write the report (${reason})${where}`, file, undefined, { cause: err });
+  }
+}
+
+/** Writes the report to a new, exclusive file in the temporary directory; undefined when that fails too. */
+async function saveElsewhere(text: string, format: ReportFormat): Promise<string | undefined> {
+  const extension = { json: 'json', sarif: 'sarif', markdown: 'md', table: 'txt' }[format];
+  const path = join(tmpdir(), `kube-aws-audit-report-${randomBytes(6).toString('hex')}.${extension}`);
+  try {
+    await writeFile(path, text, { encoding: 'utf8', flag: 'wx', mode: 0o600 });
+    return path;
+  } catch {
+    return undefined;
   }
 }
 
 /**
- * Checks that `--output FILE` can be written: its directory exists and is writable, and FILE is not a directory.
+ * Checks that `--output FILE` can be written: its directory exists and is writable, FILE is not a directory, and an
+ * existing regular file opens for writing (without truncating it: a failed audit leaves it as it was).
  *
  * @throws UsageError naming --output, the file and what is wrong
  */
@@ -199,10 +227,18 @@ export async function assertOutputWritable(file: string): Promise<void> {
       const code = (err as NodeJS.ErrnoException).code;
       return code === 'ENOENT' ? `the directory ${dir} does not exist` : `the directory ${dir} cannot be written (${code ?? String(err)})`;
     }
+    let existing;
     try {
-      if ((await stat(target)).isDirectory()) return 'it is a directory';
+      existing = await stat(target);
     } catch {
-      // Not there yet: it will be created.
+      return undefined; // Not there yet: it will be created.
+    }
+    if (existing.isDirectory()) return 'it is a directory';
+    if (!existing.isFile()) return undefined; // a device or pipe (/dev/stdout, a process substitution): opened when written
+    try {
+      await (await open(target, constants.O_WRONLY)).close();
+    } catch (err) {
+      return `it cannot be opened for writing (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
     }
     return undefined;
   })();

@@ -1,9 +1,20 @@
 import { InvalidArgumentError } from 'commander';
 
+/**
+ * The deadline of a live run without `--deadline`: a live run is always bounded (docs/reliability.md), even when an
+ * endpoint keeps answering slowly.
+ */
+export const DEFAULT_LIVE_DEADLINE = '30m';
+
 /** `--deadline` help text, shared by the commands that talk to AWS. */
 export const DEADLINE_HELP =
   'live mode: stop issuing AWS calls at this point and report what is unfinished as status error (exit 3); ' +
-  'a duration from now (90s, 5m, 1h30m, 500ms) or an ISO time with zone (2026-11-25T06:00:00Z)';
+  `a duration from now (90s, 5m, 1h30m, 500ms) or an ISO time with zone (2026-11-25T06:00:00Z); default ${DEFAULT_LIVE_DEADLINE}`;
+
+/** `--deadline` as given, else {@link DEFAULT_LIVE_DEADLINE} from now. */
+export function liveDeadline(given: Date | undefined, now: number = Date.now()): Date {
+  return given ?? parseDeadline(DEFAULT_LIVE_DEADLINE, now);
+}
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;

@@ -8,7 +8,7 @@ import type { AuditConfig, ClusterConfig } from '../../lib/domain/config/schema.
 import type { CollectionGap } from '../../lib/domain/model/account-view.js';
 import { EXIT_CODES, PROGRAM_NAME } from '../cli-errors.js';
 import type { CliContext } from '../cli-io.js';
-import { DEADLINE_HELP, parseDeadline } from './deadline-option.js';
+import { DEADLINE_HELP, liveDeadline, parseDeadline } from './deadline-option.js';
 
 /** What `snapshot` asks of the capture: the clusters to collect live, where to write, and how. */
 export interface CaptureRequest {
@@ -96,7 +96,7 @@ async function snapshotCommand(opts: SnapshotOptions, ctx: CliContext, deps: Sna
   const clusters = selectClusters(config.clusters, opts.cluster);
   let result: CaptureResult;
   try {
-    result = await deps.capture({ clusters, dir: opts.out, iamStrategy: opts.iamStrategy, ...(opts.deadline === undefined ? {} : { deadline: opts.deadline }) });
+    result = await deps.capture({ clusters, dir: opts.out, iamStrategy: opts.iamStrategy, deadline: liveDeadline(opts.deadline) });
   } catch (err) {
     // A cluster that cannot be read at all (AssumeRole / GetCallerIdentity failed, wrong account, deadline before
     // the first call): nothing is written, the reason is the one line the user needs.

@@ -4,9 +4,12 @@ import type { Context } from 'aws-lambda';
 import { createClients, type AwsClients, type ClientFactory, type ClientOptions } from '../../lib/adapters/aws/create-clients.js';
 import { FEWEST_CALLS, LiveAccountSource } from '../../lib/adapters/live/live-account-source.js';
 import { SnsPublisher } from '../../lib/adapters/sns/sns-publisher.js';
+import { SqsJobQueue } from '../../lib/adapters/sqs/sqs-job-queue.js';
+import { S3ClusterStateStore } from '../../lib/adapters/state/s3-cluster-state-store.js';
 import { S3ReportStore } from '../../lib/adapters/state/s3-report-store.js';
 import { AssumedRoleCredentialCache } from '../../lib/adapters/sts/assumed-role-credentials.js';
-import type { AlertPublisher, ReportStore } from '../../lib/app/delivery-ports.js';
+import type { AlertPublisher, ClusterStateStore, ReportStore } from '../../lib/app/delivery-ports.js';
+import type { JobQueue } from '../../lib/app/dispatch.js';
 import type { AccountSource } from '../../lib/app/ports.js';
 import type { AuditConfig } from '../../lib/domain/config/schema.js';
 import { loadHandlerConfig } from './handler-config.js';
@@ -19,6 +22,8 @@ export const SERVICE_ENV = {
   statePrefix: 'STATE_PREFIX',
   /** `tool.version` of the reports. */
   toolVersion: 'TOOL_VERSION',
+  /** URL of the audit queue (dispatch sends cluster jobs to it). */
+  auditQueueUrl: 'AUDIT_QUEUE_URL',
 } as const;
 
 /** Time kept back from the collect stage for evaluating, storing and publishing. */
@@ -29,7 +34,14 @@ export interface HandlerRuntime {
   logger: Logger;
   metrics: Metrics;
   publisher: AlertPublisher;
+  /** Read-only view of the scheduled runs' state, for the on-demand audit's new/resolved. */
   store?: ReportStore;
+  /** The per-cluster state with conditional writes (worker). */
+  clusterStore?: ClusterStateStore;
+  /** The audit queue (dispatch). */
+  queue?: JobQueue;
+  /** The service's alert topic (ALERT_TOPIC_ARN). */
+  topicArn?: string;
   toolVersion: string;
   /** The config, parsed on first use and kept (a failure is not kept: the next invocation tries again). */
   config(): Promise<AuditConfig>;
@@ -41,23 +53,39 @@ export interface HandlerRuntime {
 export interface RuntimeOptions {
   /** Builds the live engine's IAM, EC2 and STS clients. Default {@link createClients} (memoized per region). */
   clientFactory?: ClientFactory;
+  /** Overrides of the delivery adapters (tests, `npm run invoke:demo`). */
+  publisher?: AlertPublisher;
+  clusterStore?: ClusterStateStore;
+  store?: ReportStore;
+  queue?: JobQueue;
+  loadConfig?: () => Promise<AuditConfig>;
 }
 
 /** Builds the runtime from the environment: Powertools logger and metrics, SNS publisher, S3 store, live source. */
 export function createRuntime(env: NodeJS.ProcessEnv = process.env, options: RuntimeOptions = {}): HandlerRuntime {
   const bucket = env[SERVICE_ENV.stateBucket]?.trim();
-  const prefix = env[SERVICE_ENV.statePrefix]?.trim();
+  const prefix = env[SERVICE_ENV.statePrefix]?.trim() || 'reports/';
+  const queueUrl = env[SERVICE_ENV.auditQueueUrl]?.trim();
+  const topicArn = env.ALERT_TOPIC_ARN?.trim();
+  const hasBucket = bucket !== undefined && bucket !== '';
+  const clusterStore = options.clusterStore ?? (hasBucket ? new S3ClusterStateStore({ bucket, prefix }) : undefined);
+  // The on-demand audit reads the scheduled runs' per-cluster state: `<prefix>state/<account>/<region>/<cluster>.json`.
+  const store = options.store ?? (hasBucket ? new S3ReportStore({ bucket, prefix: `${prefix}state/` }) : undefined);
+  const queue = options.queue ?? (queueUrl === undefined || queueUrl === '' ? undefined : new SqsJobQueue(queueUrl));
   const clientFactory = memoizedClientFactory(options.clientFactory ?? createClients);
   const credentialCache = new AssumedRoleCredentialCache();
   let config: Promise<AuditConfig> | undefined;
   return {
     logger: new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'kube-aws-audit' }),
     metrics: new Metrics({ namespace: env.POWERTOOLS_METRICS_NAMESPACE ?? 'kube-aws-audit', serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'kube-aws-audit' }),
-    publisher: new SnsPublisher(),
-    ...(bucket === undefined || bucket === '' ? {} : { store: new S3ReportStore({ bucket, ...(prefix === undefined || prefix === '' ? {} : { prefix }) }) }),
+    publisher: options.publisher ?? new SnsPublisher(),
+    ...(store === undefined ? {} : { store }),
+    ...(clusterStore === undefined ? {} : { clusterStore }),
+    ...(queue === undefined ? {} : { queue }),
+    ...(topicArn === undefined || topicArn === '' ? {} : { topicArn }),
     toolVersion: env[SERVICE_ENV.toolVersion]?.trim() || 'unknown',
     config() {
-      config ??= loadHandlerConfig(env).catch((error: unknown) => {
+      config ??= (options.loadConfig ?? (() => loadHandlerConfig(env)))().catch((error: unknown) => {
         config = undefined;
         throw error;
       });
@@ -87,4 +115,18 @@ export function memoizedClientFactory(factory: ClientFactory): ClientFactory {
     }
     return clients;
   };
+}
+
+/**
+ * In Lambda (AWS_LAMBDA_FUNCTION_NAME set), starts reading and validating the config during the init phase, so a
+ * bad SSM parameter or file is reported (logged, naming the source and field) at cold start; the first invocation
+ * then fails with the same error instead of auditing anything.
+ */
+export function validatedAtColdStart(runtime: HandlerRuntime, env: NodeJS.ProcessEnv = process.env): HandlerRuntime {
+  if (env.AWS_LAMBDA_FUNCTION_NAME !== undefined) {
+    runtime.config().catch((error: unknown) => {
+      runtime.logger.error('the audit config is invalid', { reason: error instanceof Error ? error.message : String(error) });
+    });
+  }
+  return runtime;
 }

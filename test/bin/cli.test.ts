@@ -328,6 +328,42 @@ describe('kube-aws-audit CLI', () => {
     expect(audited).toBe(false);
   });
 
+  // Issue 9: a read-only --output passed the pre-check, then the audit (even a live one) was thrown away.
+  it('exits 2 before auditing when --output is an existing file that cannot be opened for writing', async () => {
+    const { chmod, mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'kaa-out-'));
+    // As root, mode 0444 does not stop a write; a sysfs attribute without a write handler does.
+    let file = join(dir, 'read-only.json');
+    await writeFile(file, '{}');
+    await chmod(file, 0o444);
+    if (process.getuid?.() === 0) file = '/sys/kernel/uevent_seqnum';
+    let audited = false;
+    const h = harness({ deps: { runAudit: async () => { audited = true; throw new Error('must not run'); } } });
+
+    const code = await main([...AUDIT, '--output', file], h.io, h.deps);
+
+    await rm(dir, { recursive: true, force: true });
+    expect(code).toBe(2);
+    expect(expectOneErrorLine(h.stderr())).toContain(`--output ${file}: cannot write the report there: it cannot be opened for writing (EACCES)`);
+    expect(audited).toBe(false);
+  });
+
+  it('keeps the report when writing --output fails after the audit (/dev/full): saved elsewhere and named, exit 2', async () => {
+    const { readFile, rm } = await import('node:fs/promises');
+    const h = harness({ deps: { writeFile: async () => { throw Object.assign(new Error('no space'), { code: 'ENOSPC' }); } } });
+
+    const code = await main([...AUDIT, '--output', '/dev/full', '--fail-on', 'none'], h.io, h.deps);
+
+    expect(code).toBe(2);
+    const line = expectOneErrorLine(h.stderr());
+    expect(line).toMatch(/^kube-aws-audit: --output \/dev\/full: cannot write the report \(ENOSPC\); the report was saved to (\S+)$/);
+    const saved = /saved to (\S+)$/.exec(line)?.[1] ?? '';
+    expect((JSON.parse(await readFile(saved, 'utf8')) as Report).schemaVersion).toBe(1);
+    await rm(saved, { force: true });
+  });
+
   it('renders a table by default when stdout is a terminal, and reports progress when stderr is one', async () => {
     // Arrange
     const h = harness({ stdoutTTY: true, stderrTTY: true, env: { NO_COLOR: '1' } });
@@ -413,6 +449,28 @@ describe('kube-aws-audit audit --publish', () => {
     expect(code).toBe(2);
     expect(expectOneErrorLine(h.stderr())).toContain('--publish needs an SNS topic: set alerts.topicArn in audit.yaml or the ALERT_TOPIC_ARN environment variable');
     expect(audited).toBe(false);
+  });
+
+  // Issue 9: a publish failure after the report was written was an "unexpected error".
+  it('names a publish failure after the report was written as a delivery error and exits 3', async () => {
+    const { SnsPublishError } = await import('../../lib/adapters/sns/errors.js');
+    const withTopic = { ...CONFIG, alerts: { topicArn: TOPIC, minSeverity: 'medium' as const, mode: 'changes' as const, format: 'text' as const } };
+    const h = harness({
+      deps: {
+        loadConfig: () => withTopic,
+        publish: async () => {
+          throw new SnsPublishError({ topicArn: TOPIC, part: { index: 1, count: 1 }, published: 0, reason: 'AuthorizationError: not allowed', cause: undefined });
+        },
+      },
+    });
+
+    const code = await main([...AUDIT, '--publish', '--fail-on', 'none'], h.io, h.deps);
+
+    expect(code).toBe(3);
+    expect(JSON.parse(h.stdout()).schemaVersion).toBe(1);
+    expect(expectOneErrorLine(h.stderr())).toBe(
+      `kube-aws-audit: delivery failed: the report was written to stdout, but --publish failed: sns:Publish to ${TOPIC} failed: AuthorizationError: not allowed`,
+    );
   });
 
   it('publishes the report after printing it and says so on stderr', async () => {

@@ -52,6 +52,19 @@ describe('on-demand audit handler', () => {
     await expect(createOnDemandAuditHandler(runtime)({}, aLambdaContext())).resolves.toEqual({ error: { code: 'InvalidConfig', message: 'CONFIG: list at least one cluster' } });
   });
 
+  // Issue 9: a YAML alias bomb in CONFIG failed the invocation instead of answering InvalidConfig.
+  it('answers a YAML alias bomb in CONFIG with InvalidConfig naming the variable', async () => {
+    const { parseConfig } = await import('../../lib/adapters/config/index.js');
+    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
+    for (let i = 1; i < 10; i += 1) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const { runtime } = aRuntime({ config: async () => parseConfig(bomb.join('\n'), 'CONFIG', {}) });
+
+    const response = (await createOnDemandAuditHandler(runtime)({}, aLambdaContext())) as { error: { code: string; message: string } };
+
+    expect(response.error.code).toBe('InvalidConfig');
+    expect(response.error.message).toMatch(/^CONFIG: the YAML expands too far/u);
+  });
+
   it('publishes only when the event asks', async () => {
     const { runtime, publisher } = aRuntime();
     const handler = createOnDemandAuditHandler(runtime);

@@ -4,12 +4,26 @@ import { AwsCallError } from './errors.js';
 export interface PageSource {
   operation: string;
   region: string;
+  /** Most pages followed before the listing is given up as incomplete; default {@link maxPagesPerListing}. */
+  maxPages?: number;
+}
+
+/** Default cap on pages of one listing: 1,000 pages of up to 1,000 items each is far beyond any real account. */
+export const DEFAULT_MAX_PAGES = 1000;
+/** The environment variable that changes {@link DEFAULT_MAX_PAGES}. */
+export const MAX_PAGES_ENV = 'KUBE_AWS_AUDIT_MAX_PAGES';
+
+/** The page cap in force: `KUBE_AWS_AUDIT_MAX_PAGES` when it is a positive integer, else {@link DEFAULT_MAX_PAGES}. */
+export function maxPagesPerListing(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const value = Number(env[MAX_PAGES_ENV]);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_PAGES;
 }
 
 /**
  * Fetches every page of a paginated AWS listing: calls `fetchPage(token)` until `nextToken(page)` is empty.
- * A service that hands back the same token twice, or says "truncated" without a marker, raises an
- * {@link AwsCallError} (kind `server`) instead of looping forever or silently stopping early.
+ * A service that hands back the same token twice, says "truncated" without a marker, or still points further after
+ * the page cap ({@link maxPagesPerListing}: an endless stream of new tokens) raises an {@link AwsCallError} (kind
+ * `server`) instead of looping forever or silently stopping early.
  *
  * @returns the pages in order
  */
@@ -20,8 +34,10 @@ export async function collectPages<P>(
 ): Promise<P[]> {
   const pages: P[] = [];
   const seen = new Set<string>();
+  const maxPages = source.maxPages ?? maxPagesPerListing();
   let token: string | undefined;
   do {
+    if (pages.length >= maxPages) throw pageCapError(source, maxPages);
     const page = await fetchPage(token);
     pages.push(page);
     token = nextToken(page);
@@ -56,6 +72,11 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
+}
+
+/** The error of a listing that still pointed further after `maxPages` pages. */
+export function pageCapError(source: PageSource, maxPages: number): AwsCallError {
+  return paginationError(source, `still more pages after ${maxPages} (the page cap, ${MAX_PAGES_ENV}); the service may be returning endless tokens`);
 }
 
 function paginationError(source: PageSource, problem: string): AwsCallError {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../../app/errors.js';
 import type { AuditConfig } from '../../domain/config/schema.js';
-import { decodeText } from '../input-files/decode-text.js';
+import { decodeText, TextEncodingError } from '../input-files/decode-text.js';
 import { parseConfig } from './parse-config.js';
 
 /**
@@ -22,5 +22,12 @@ export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.
       code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, expected a YAML or JSON file' : `cannot read the file (${code ?? (error as Error).message})`;
     throw new ConfigError(`${file}: ${why}`, file, undefined, { cause: error });
   }
-  return parseConfig(decodeText(bytes), file, env);
+  let text: string;
+  try {
+    text = decodeText(bytes);
+  } catch (error) {
+    if (!(error instanceof TextEncodingError)) throw error;
+    throw new ConfigError(`${file}: ${error.reason}`, file, undefined, { cause: error });
+  }
+  return parseConfig(text, file, env);
 }

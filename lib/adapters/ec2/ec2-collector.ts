@@ -16,7 +16,7 @@ import {
 import type { AvailabilityZone, CollectionGap, Instance, ResourceKind, RouteTable, SecurityGroup, Subnet } from '../../domain/model/account-view.js';
 import { callAws, isCallFailure, type AwsCallContext } from '../aws/call-aws.js';
 import { AwsCallError, type DeadlineReachedError } from '../aws/errors.js';
-import { chunk, collectPages, ec2NextToken } from '../aws/paginate.js';
+import { chunk, collectPages, ec2NextToken, maxPagesPerListing, pageCapError } from '../aws/paginate.js';
 import { instanceFromSdk, routeTableFromSdk, securityGroupFromSdk, subnetFromSdk } from './to-view.js';
 
 /** EC2 actions the collector calls (docs/architecture.md "Least privilege of the auditor"). */
@@ -359,9 +359,11 @@ export class Ec2Collector {
       const pages: P[] = [];
       const seen = new Set<string>();
       let token: string | undefined;
+      const maxPages = maxPagesPerListing();
       try {
         do {
           if (pages.length >= budget) return { kind: 'over-budget', pages: pages.length };
+          if (pages.length >= maxPages) throw pageCapError({ operation, region: this.context.region }, maxPages);
           const page = await callAws(this.context, operation, undefined, (o) => send(token, o));
           pages.push(page);
           token = ec2NextToken(page) || undefined;

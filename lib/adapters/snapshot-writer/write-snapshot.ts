@@ -1,8 +1,9 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RawAccountData } from '../live/raw-account-data.js';
 import { SNAPSHOT_FILES } from '../snapshot/snapshot-files.js';
 import { toCliJson } from './cli-json.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 /** The files a snapshot write produced. */
 export interface WrittenSnapshot {
@@ -24,7 +25,8 @@ export interface WrittenSnapshot {
  * - `meta.json`: `{account, region}` plus (additive) `clusters`, `capturedAt`, and `gaps`/`notes` when the
  *   collection was incomplete: a snapshot never passes off missing data as an empty account.
  *
- * Files are written to a temporary name and renamed, so a reader never sees half a file.
+ * Each file is written through {@link writeFileAtomic}: an exclusive, unpredictable temporary file in `dir`, renamed
+ * over the target, so a reader never sees half a file and a planted symlink is never followed.
  */
 export async function writeSnapshot(data: RawAccountData, dir: string, now: () => Date = () => new Date()): Promise<WrittenSnapshot> {
   await mkdir(dir, { recursive: true });
@@ -55,9 +57,7 @@ export async function writeSnapshot(data: RawAccountData, dir: string, now: () =
   const files: string[] = [];
   for (const [name, value] of contents) {
     const path = join(dir, name);
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(toCliJson(value), null, 4)}\n`, 'utf8');
-    await rename(temporary, path);
+    await writeFileAtomic(path, `${JSON.stringify(toCliJson(value), null, 4)}\n`);
     files.push(path);
   }
   return { dir, files };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SnapshotError } from '../../app/errors.js';
-import { decodeText } from '../input-files/decode-text.js';
+import { decodeText, TextEncodingError } from '../input-files/decode-text.js';
 import { JsonTextError, parseJsonText } from '../input-files/parse-json-text.js';
 import type { SnapshotFile, SnapshotFileSpec } from './snapshot-files.js';
 
@@ -24,7 +24,7 @@ export async function readSnapshotFile(dir: string, spec: SnapshotFileSpec): Pro
   try {
     return { spec, path, json: parseJsonText(decodeText(bytes)) };
   } catch (error) {
-    if (!(error instanceof JsonTextError)) throw error;
+    if (!(error instanceof JsonTextError) && !(error instanceof TextEncodingError)) throw error;
     throw new SnapshotError(`${path}: ${error.reason}`, path, undefined, { cause: error });
   }
 }

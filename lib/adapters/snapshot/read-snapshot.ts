@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SnapshotError } from '../../app/errors.js';
 import type { AccountView, KubeNode } from '../../domain/model/account-view.js';
+import { pageMarkerGaps } from './page-markers.js';
 import { parseAuthorizationDetails } from './parse-authorization-details.js';
 import { parseInstances } from './parse-instances.js';
 import { parseMeta } from './parse-meta.js';
@@ -42,8 +43,9 @@ export async function readSnapshot(dir: string): Promise<AccountView> {
  * Reads a snapshot directory into an {@link AccountView} plus meta.json's capture notes.
  *
  * Instances are kept in every state. `view.nodes` is undefined when there is no nodes file. Account and region come
- * from meta.json, else from the data when it agrees (see {@link resolveLocation}). `view.gaps` holds the managed
- * policies roles use but the IAM file lacks, and the gaps meta.json records (what a capture could not collect).
+ * from meta.json, else from the data when it agrees (see {@link resolveLocation}). `view.gaps` holds every kind whose
+ * file still carries a page marker ({@link pageMarkerGaps}), the managed policies roles use but the IAM file lacks,
+ * and the gaps meta.json records (what a capture could not collect).
  *
  * @throws SnapshotError when the directory does not exist, a required file is missing, a file is not valid JSON or
  *   not the expected AWS CLI shape; the message names the file and the JSON path. Never returns an empty view for
@@ -80,7 +82,16 @@ export async function loadSnapshot(dir: string): Promise<LoadedSnapshot> {
     securityGroups,
     ...(nodesFile === undefined ? {} : { nodes: parseNodes(nodesFile) }),
     ...(zonesFile === undefined ? {} : { availabilityZones: parseAvailabilityZones(zonesFile) }),
-    gaps: [...iam.gaps, ...(meta?.gaps ?? [])],
+    gaps: [
+      ...pageMarkerGaps(required(SNAPSHOT_FILES.authorizationDetails), ['roles', 'managedPolicies']),
+      ...pageMarkerGaps(required(SNAPSHOT_FILES.instances), ['instances']),
+      ...pageMarkerGaps(required(SNAPSHOT_FILES.subnets), ['subnets']),
+      ...pageMarkerGaps(required(SNAPSHOT_FILES.routeTables), ['routeTables']),
+      ...pageMarkerGaps(required(SNAPSHOT_FILES.securityGroups), ['securityGroups']),
+      ...(nodesFile === undefined ? [] : pageMarkerGaps(nodesFile, ['nodes'])),
+      ...iam.gaps,
+      ...(meta?.gaps ?? []),
+    ],
   };
   return {
     view,

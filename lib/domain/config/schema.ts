@@ -15,6 +15,8 @@ const CLUSTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}$/;
 const ROLE_ARN_MESSAGE = 'expected an IAM role ARN like arn:aws:iam::123456789012:role/NAME';
 const ACTION_MESSAGE = 'expected an IAM action like ec2:DescribeInstances';
 const ACCOUNT_MESSAGE = 'expected a 12-digit AWS account id (quote it in YAML)';
+const ACCOUNT_NUMBER_MESSAGE =
+  'expected a 12-digit AWS account id as a quoted string, not a number (numbers lose leading zeros and may be hex or exponents): quote it, e.g. account: "012345678901"';
 const REGION_MESSAGE = 'expected an AWS region like us-west-1';
 const CLUSTER_NAME_MESSAGE = 'expected a cluster name (letters, digits, . _ -)';
 
@@ -114,11 +116,11 @@ export const cloudControllerSchema = z.strictObject(
 export const clusterSchema = z.strictObject({
   name: z.string({ error: CLUSTER_NAME_MESSAGE }).regex(CLUSTER_NAME, { message: CLUSTER_NAME_MESSAGE }),
   region: z.string({ error: REGION_MESSAGE }).regex(REGION, { message: REGION_MESSAGE }),
+  // Only a quoted string: a YAML/JSON number loses leading zeros, and YAML reads 0x.., 0o.. and 1.2e11 as numbers
+  // too, so any number may stand for a different account than the one meant.
   account: z
-    .union([z.string(), z.number()], { error: ACCOUNT_MESSAGE })
-    // YAML/JSON numbers lose leading zeros: pad numbers back; strings are taken as written.
-    .transform((v) => (typeof v === 'number' ? String(v).padStart(12, '0') : v))
-    .pipe(z.string().regex(/^\d{12}$/, { message: ACCOUNT_MESSAGE }))
+    .string({ error: (issue) => (typeof issue.input === 'number' ? ACCOUNT_NUMBER_MESSAGE : ACCOUNT_MESSAGE) })
+    .regex(/^\d{12}$/, { message: ACCOUNT_MESSAGE })
     .optional(),
   assumeRoleArn: roleArn.optional(),
   externalId: z.string().min(2).max(1224).optional(),
@@ -156,6 +158,13 @@ export const configSchema = z
       const key = `${c.account ?? ''}/${c.region}/${c.name}`;
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['clusters', i, 'name'], message: `duplicate cluster ${c.name} in ${c.region}` });
       seen.add(key);
+      if (c.externalId !== undefined && c.assumeRoleArn === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clusters', i, 'externalId'],
+          message: 'externalId is only sent when assuming assumeRoleArn: set assumeRoleArn too, or remove externalId',
+        });
+      }
     });
   });
 

@@ -29,6 +29,51 @@ export interface SnsMessageOptions {
   changes?: ReportChanges;
   /** Message plus attributes, in UTF-8 bytes. Default and maximum: {@link SNS_LIMITS}.messageBytes (256 KiB). */
   maxBytes?: number;
+  /** Where the full report JSON is stored (the service's state bucket); linked from every protocol's body. */
+  reportLocation?: ReportLocation;
+}
+
+/** Where a run's full report JSON is stored. */
+export interface ReportLocation {
+  /** `s3://bucket/key`. */
+  uri: string;
+  bucket: string;
+  key: string;
+}
+
+/** A finding as the alert envelope carries it: enough to act on, the evidence stays in the stored report. */
+export interface EnvelopeFinding {
+  id: string;
+  check: string;
+  severity: Severity;
+  status: Finding['status'];
+  cluster: string;
+  account: string;
+  region: string;
+  resource: Finding['resource'];
+  action?: string;
+  title: string;
+  remediation?: string;
+}
+
+/**
+ * The `sqs` / `lambda` body (and `https` in the text format): a compact JSON envelope. `new`, `errors` and
+ * `resolved` hold what this part lists; `summary` counts the whole run; `report` says where the full report is
+ * (null when it was not stored, e.g. `kube-aws-audit publish`).
+ */
+export interface AlertEnvelope {
+  type: 'kube-aws-audit.alert';
+  version: 1;
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  clusters: { name: string; account: string; region: string; notes?: string[] }[];
+  summary: Report['summary'];
+  part: { index: number; count: number; summaryOnly: boolean };
+  new: EnvelopeFinding[];
+  errors: EnvelopeFinding[];
+  resolved: EnvelopeFinding[];
+  report: ReportLocation | null;
 }
 
 /** One SNS `Publish`: `message` goes out with `MessageStructure: 'json'`. */
@@ -37,7 +82,8 @@ export interface SnsMessage {
   subject: string;
   /**
    * A JSON object string with `default` and `email` (the readable text; `default` is the custom notification in
-   * the chatbot format) and `sqs`, `lambda`, `https` (the report JSON, with this part's findings).
+   * the chatbot format), `sqs` and `lambda` (the {@link AlertEnvelope}) and `https` (the custom notification in the
+   * chatbot format, so Amazon Q Developer's https subscription receives the card; the envelope otherwise).
    */
   message: string;
   messageAttributes: Record<string, SnsMessageAttribute>;
@@ -45,11 +91,6 @@ export interface SnsMessage {
   part: { index: number; count: number };
   /** Unique per run and part, for FIFO topics' MessageDeduplicationId. */
   deduplicationId: string;
-}
-
-/** The report JSON of a part: the contract, plus `part` when the run is split. */
-interface PartJson extends Record<string, unknown> {
-  part?: { index: number; count: number; first: number; last: number; totalFindings: number };
 }
 
 /** Resolved findings listed by name in the first part (all are counted). */
@@ -62,11 +103,12 @@ const HEADROOM_BYTES = 2_048;
  * (see `alertReasons`: errors always alert; `changes` needs a new finding at or above `minSeverity` or a resolved
  * one; `all` any open finding at or above it).
  *
- * One message when it fits in 256 KiB (message plus attributes, UTF-8); otherwise a numbered series, `(1/3)` in
- * the subject, whose parts split the report's findings in report order: every finding is in exactly one part's
- * report JSON (and listed in that part's text when open and at or above `minSeverity`, or an error), while the
- * summary, subject counts and attributes describe the whole run in every part. A finding too large for a message on
- * its own is shrunk, with a `truncated` note in its evidence, never dropped.
+ * One message when it fits in 256 KiB (message plus attributes, UTF-8). Otherwise a numbered series, `(1/3)` in
+ * the subject: the first parts list what does not fit in one message, in report order (every listed finding in
+ * exactly one part), and the last part is the summary with the link to the stored report. The summary, subject
+ * counts and attributes describe the whole run in every part. A finding too large for a message on its own is
+ * shrunk, with a `truncated` note in its evidence, never dropped. The full report is never copied into a message:
+ * it is stored and linked (`reportLocation`).
  */
 export function buildSnsMessages(report: Report, options: SnsMessageOptions): SnsMessage[] {
   const changes = options.changes ?? changesFromFirstSeen(report);
@@ -111,15 +153,33 @@ function context(report: Report, options: SnsMessageOptions, changes: ReportChan
   };
 }
 
-/** Estimated bytes one finding adds to a message: three copies of its JSON, and its text block when listed. */
+/** Estimated bytes one finding adds to a message: its text block and envelope entry (per copy) when listed. */
 function findingCost(ctx: Context, f: Finding): number {
-  const json = orderReport({ ...ctx.report, clusters: [], findings: [f] }).findings as unknown[];
-  let bytes = 3 * jsonStringBytes(`${JSON.stringify(json[0])},`);
-  if (isListed(f, ctx.options.minSeverity)) {
-    const copies = ctx.options.format === 'text' ? 2 : 1;
-    bytes += copies * jsonStringBytes(`${findingBlock(f, ctx.newIds.has(f.id), f.status === 'error')}\n`);
+  if (!isListed(f, ctx.options.minSeverity)) return 0;
+  const textCopies = ctx.options.format === 'text' ? 2 : 1;
+  let bytes = textCopies * jsonStringBytes(`${findingBlock(f, ctx.newIds.has(f.id), f.status === 'error')}\n`);
+  if (f.status === 'error' || ctx.newIds.has(f.id)) {
+    const envelopeCopies = ctx.options.format === 'text' ? 3 : 2;
+    bytes += envelopeCopies * jsonStringBytes(`${JSON.stringify(envelopeFinding(f))},`);
   }
   return bytes;
+}
+
+/** The envelope entry of a finding. */
+export function envelopeFinding(f: Finding): EnvelopeFinding {
+  return {
+    id: f.id,
+    check: f.check,
+    severity: f.severity,
+    status: f.status,
+    cluster: f.cluster,
+    account: f.account,
+    region: f.region,
+    resource: f.resource,
+    ...(f.action === undefined ? {} : { action: f.action }),
+    title: f.title,
+    ...(f.remediation === undefined ? {} : { remediation: f.remediation }),
+  };
 }
 
 /** Greedy: findings in report order, a new part when the next one would exceed the budget. */
@@ -146,13 +206,15 @@ function pack(findings: readonly Finding[], budget: number, ctx: Context): Findi
  */
 function finalize(ctx: Context, parts: Finding[][], maxBytes: number): SnsMessage[] {
   for (;;) {
-    const count = parts.length;
+    // A series ends with a summary part (no findings): the counts and the link, after what did not fit.
+    const count = parts.length === 1 ? 1 : parts.length + 1;
     let first = 1;
     const built = parts.map((findings, i) => {
       const position: PartPosition = { index: i + 1, count, first, last: first + findings.length - 1, total: ctx.report.findings.length };
       first += findings.length;
       return assemble(ctx, findings, position);
     });
+    if (count > 1) built.push(assemble(ctx, [], { index: count, count, first, last: first - 1, total: ctx.report.findings.length, summaryOnly: true }));
     const over = built.findIndex((m) => utf8Length(m.message) + ctx.attributesBytes > maxBytes);
     if (over < 0) return built;
     const part = parts[over] as Finding[];
@@ -182,19 +244,32 @@ function assemble(ctx: Context, findings: readonly Finding[], position: PartPosi
     resolvedTotal: report.summary.resolved,
     minSeverity: options.minSeverity,
     part: position,
+    ...(options.reportLocation === undefined ? {} : { reportLocation: options.reportLocation.uri }),
   };
   const text = renderAlertText(textInput);
-  const partJson: PartJson = orderReport({ ...report, findings: [...findings] });
-  if (position.count > 1) {
-    partJson.part = { index: position.index, count: position.count, first: position.first, last: position.last, totalFindings: position.total };
-  }
-  const reportJson = JSON.stringify(partJson);
+  const listed = findings.filter((f) => isListed(f, options.minSeverity));
+  const envelope: AlertEnvelope = {
+    type: 'kube-aws-audit.alert',
+    version: 1,
+    runId: report.runId,
+    startedAt: report.startedAt,
+    finishedAt: report.finishedAt,
+    clusters: report.clusters.map((c) => ({ name: c.name, account: c.account, region: c.region, ...(c.notes === undefined || c.notes.length === 0 ? {} : { notes: c.notes }) })),
+    summary: orderReport({ ...report, findings: [] }).summary as Report['summary'],
+    part: { index: position.index, count: position.count, summaryOnly: position.summaryOnly === true },
+    new: listed.filter((f) => f.status === 'fail' && ctx.newIds.has(f.id)).map(envelopeFinding),
+    errors: listed.filter((f) => f.status === 'error').map(envelopeFinding),
+    resolved: textInput.resolved.map(envelopeFinding),
+    report: options.reportLocation ?? null,
+  };
+  const envelopeJson = JSON.stringify(envelope);
+  const card = options.format === 'chatbot' ? JSON.stringify(chatbotNotification(textInput)) : undefined;
   const message = JSON.stringify({
-    default: options.format === 'chatbot' ? JSON.stringify(chatbotNotification(textInput)) : text,
+    default: card ?? text,
     email: text,
-    sqs: reportJson,
-    lambda: reportJson,
-    https: reportJson,
+    sqs: envelopeJson,
+    lambda: envelopeJson,
+    https: card ?? envelopeJson,
   });
   return {
     subject,

@@ -55,11 +55,46 @@ describe('callAws', () => {
     const context = { region: 'us-west-1', limiter: limit(1), deadline: new Deadline(controller.signal) };
     // Act
     const failure = await callAws(context, 'ec2:DescribeInstances', undefined, (options) => {
-      expect(options.abortSignal).toBe(controller.signal);
+      // The SDK gets a signal that the deadline aborts (combined with the per-call timeout, issue 9).
+      expect(options.abortSignal?.aborted).toBe(false);
       controller.abort();
+      expect(options.abortSignal?.aborted).toBe(true);
       return Promise.reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' }));
     }).catch((e: unknown) => e);
     // Assert
     expect((failure as DeadlineReachedError).reason).toBe('deadline reached during ec2:DescribeInstances');
+  });
+
+  // Issue 9: an HTTP 200 that the SDK parses into nothing read as "no resources".
+  it('sends an empty answer once more, then fails it as EmptyResponse instead of returning "no resources"', async () => {
+    let calls = 0;
+    const failure = await callAws(testContext(), 'ec2:DescribeRouteTables', undefined, () => {
+      calls += 1;
+      return Promise.resolve({ $metadata: {} });
+    }).catch((e: unknown) => e);
+
+    expect(calls).toBe(2);
+    expect(failure).toBeInstanceOf(AwsCallError);
+    expect((failure as AwsCallError).code).toBe('EmptyResponse');
+    expect((failure as AwsCallError).reason).toContain('without RouteTables');
+  });
+
+  it('returns the second answer when only the first was empty', async () => {
+    let calls = 0;
+    const out = await callAws(testContext(), 'iam:ListInstanceProfilesForRole', undefined, () => {
+      calls += 1;
+      return Promise.resolve(calls === 1 ? {} : { InstanceProfiles: [] });
+    });
+
+    expect(out).toEqual({ InstanceProfiles: [] });
+  });
+
+  it('ends a call that never completes after the per-call timeout (no --deadline needed)', async () => {
+    const context = { ...testContext(), callTimeoutMs: 50 };
+    const failure = await callAws(context, 'ec2:DescribeSubnets', undefined, (options) =>
+      new Promise((_resolve, reject) => options.abortSignal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))),
+    ).catch((e: unknown) => e);
+
+    expect((failure as AwsCallError).code).toBe('TimeoutError');
   });
 });

@@ -32,6 +32,24 @@ describe('collectPages', () => {
   });
 });
 
+describe('collectPages page cap (issue 9)', () => {
+  it('gives up on an endless stream of new tokens after the cap, as an incomplete listing', async () => {
+    let calls = 0;
+    const failure = await collectPages({ operation: 'ec2:DescribeInstances', region: 'us-west-1', maxPages: 25 }, async () => ({ NextToken: `t-${(calls += 1)}` }), ec2NextToken).catch((e: unknown) => e);
+
+    expect(calls).toBe(25);
+    expect(failure).toBeInstanceOf(AwsCallError);
+    expect((failure as AwsCallError).reason).toContain('page cap');
+  });
+
+  it('takes the cap from KUBE_AWS_AUDIT_MAX_PAGES', async () => {
+    const { maxPagesPerListing, DEFAULT_MAX_PAGES } = await import('../../../lib/adapters/aws/paginate.js');
+    expect(maxPagesPerListing({})).toBe(DEFAULT_MAX_PAGES);
+    expect(maxPagesPerListing({ KUBE_AWS_AUDIT_MAX_PAGES: '7' })).toBe(7);
+    expect(maxPagesPerListing({ KUBE_AWS_AUDIT_MAX_PAGES: 'x' })).toBe(DEFAULT_MAX_PAGES);
+  });
+});
+
 describe('chunk', () => {
   it('splits 450 values into 200, 200 and 50', () => {
     expect(chunk(Array.from({ length: 450 }, (_, i) => i), 200).map((c) => c.length)).toEqual([200, 200, 50]);

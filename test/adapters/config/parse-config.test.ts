@@ -73,10 +73,11 @@ describe('parseConfig', () => {
     expect(config.alerts).toStrictEqual({ topicArn: TOPIC, minSeverity: 'medium', mode: 'changes', format: 'text' });
   });
 
-  it('accepts an account written as a YAML number, restoring leading zeros', () => {
+  // Issue 9: numbers were coerced (hex and exponents too) to a different id; only a quoted string is an account id.
+  it('rejects an account written as a YAML number, saying to quote it', () => {
     const text = MINIMAL.replace('    region:', '    account: 012345678901\n    region:');
 
-    expect(parseConfig(text, 'config.yaml', NO_ENV).clusters[0]?.account).toBe('012345678901');
+    expect(configError(text).message).toContain('clusters[0].account: expected a 12-digit AWS account id as a quoted string');
   });
 
   it('rejects an account of the wrong length', () => {
@@ -217,6 +218,44 @@ describe('parseConfig', () => {
       } finally {
         delete process.env.ALERT_TOPIC_ARN;
       }
+    });
+  });
+
+  describe('hostile or ambiguous input (issue 9)', () => {
+    it('rejects a YAML alias bomb as a config error naming the file', () => {
+      const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+      for (let i = 1; i < 10; i += 1) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+      const error = configError(`${bomb.join('\n')}\nclusters: []\n`);
+      expect(error.message).toMatch(/^config\.yaml: the YAML expands too far \(more than \d+ alias references\): /u);
+    });
+
+    it('rejects a config larger than the limit, naming the file', () => {
+      expect(configError(`# ${'x'.repeat(1024 * 1024)}\n${MINIMAL}`).message).toMatch(/^config\.yaml: the file is larger than 1 MiB/u);
+    });
+
+    it('rejects duplicate keys in a JSON config, with the path', () => {
+      const json = '{"clusters": [{"name": "a", "region": "us-west-1", "name": "b", "roles": {"worker": "arn:aws:iam::123456789012:role/w"}}]}';
+      expect(configError(json, 'audit.json').message).toBe('audit.json: line 1, column 52: clusters[0].name: duplicate key "name" (JSON keeps only the last one)');
+    });
+
+    it.each([
+      ['a number', '123456789012'],
+      ['a number with a lost leading zero', '12345678901'],
+      ['hex', '0x1CBE991A14'],
+      ['an exponent', '1.23456789012e11'],
+    ])('rejects an account id written as %s, saying to quote it', (_name, value) => {
+      const error = configError(MINIMAL.replace('    region: us-west-1\n', `    region: us-west-1\n    account: ${value}\n`));
+      expect(error.message).toContain('clusters[0].account: expected a 12-digit AWS account id as a quoted string');
+      expect(error.message).toContain('quote it');
+    });
+
+    it('accepts a quoted 12-digit account id', () => {
+      expect(parseConfig(MINIMAL.replace('    region: us-west-1\n', '    region: us-west-1\n    account: "012345678901"\n'), 'c.yaml', NO_ENV).clusters[0]?.account).toBe('012345678901');
+    });
+
+    it('rejects externalId without assumeRoleArn', () => {
+      const error = configError(MINIMAL.replace('    region: us-west-1\n', '    region: us-west-1\n    externalId: my-external-id\n'));
+      expect(error.message).toBe('config.yaml: clusters[0].externalId: externalId is only sent when assuming assumeRoleArn: set assumeRoleArn too, or remove externalId');
     });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ManagedPolicyDetail, RoleDetail } from '@aws-sdk/client-iam';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RawAccountData } from '../../../lib/adapters/live/raw-account-data.js';
@@ -85,5 +85,42 @@ describe('writeSnapshot', () => {
     const gaps = [{ kind: 'subnets' as const, source: 'ec2:DescribeSubnets', reason: 'UnauthorizedOperation: no' }];
     await writeSnapshot(rawData({ gaps, notes: ['n1'] }), dir);
     expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8'))).toMatchObject({ gaps, notes: ['n1'] });
+  });
+
+  // Issue 9: the writer used the predictable temporary name `<file>.<pid>.tmp` and followed a symlink planted there.
+  it('never follows a symlink planted at the old predictable temporary name or at the target name', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'kaa-outside-'));
+    try {
+      const victim = join(outside, 'victim.txt');
+      await writeFile(victim, 'untouched\n');
+      const out = join(dir, 'snap');
+      await writeSnapshot(rawData(), out); // creates the directory
+      const planted = ['meta.json', 'ec2-describe-subnets.json'];
+      for (const name of planted) {
+        await rm(join(out, name));
+        await symlink(victim, join(out, name)); // the target itself
+        await symlink(victim, join(out, `${name}.${process.pid}.tmp`)); // the old temporary name
+      }
+
+      await writeSnapshot(rawData(), out);
+
+      expect(await readFile(victim, 'utf8')).toBe('untouched\n');
+      for (const name of planted) {
+        expect((await lstat(join(out, name))).isFile()).toBe(true);
+        expect((await lstat(join(out, name))).isSymbolicLink()).toBe(false);
+      }
+      expect(JSON.parse(await readFile(join(out, 'meta.json'), 'utf8'))).toMatchObject({ account: '123456789012' });
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('writes through unpredictable temporary names in the target directory and leaves none behind', async () => {
+    await writeSnapshot(rawData(), dir);
+    await writeSnapshot(rawData(), dir);
+
+    const names = await readdir(dir);
+    expect(names.filter((n) => n.includes('.tmp'))).toEqual([]);
+    expect(names.sort()).toHaveLength(6);
   });
 });

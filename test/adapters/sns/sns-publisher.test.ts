@@ -42,9 +42,9 @@ describe('SnsPublisher', () => {
       Message: messages[0]?.message,
       MessageStructure: 'json',
       MessageAttributes: {
-        severity: { DataType: 'String', StringValue: 'critical' },
-        cluster: { DataType: 'String', StringValue: 'prod-east' },
-        account: { DataType: 'String', StringValue: '123456789012' },
+        severity: { DataType: 'String.Array', StringValue: '["critical"]' },
+        cluster: { DataType: 'String.Array', StringValue: '["prod-east"]' },
+        account: { DataType: 'String.Array', StringValue: '["123456789012"]' },
         findings: { DataType: 'Number', StringValue: '5' },
         new: { DataType: 'Number', StringValue: '5' },
         check: { DataType: 'String.Array', StringValue: expect.stringMatching(/^\["iam\.excess\.admin",/) },

@@ -47,7 +47,8 @@ describe('snapshot command', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('kube-aws-audit: wrote out (6 files): alpha, beta in account 123456789012 us-west-1\n');
-    expect(r.requests).toEqual([{ clusters: CONFIG.clusters, dir: 'out', iamStrategy: 'role-scoped' }]);
+    // Without --deadline a live capture still has one (the default, 30 minutes from now; issue 9).
+    expect(r.requests).toEqual([{ clusters: CONFIG.clusters, dir: 'out', iamStrategy: 'role-scoped', deadline: expect.any(Date) }]);
   });
 
   it('captures only the --cluster named, with the IAM strategy and deadline asked for', async () => {

@@ -3,7 +3,7 @@ import { RESOURCE_TYPES, type Finding } from '../../../lib/domain/findings/findi
 import { SEVERITIES } from '../../../lib/domain/findings/severity.js';
 import { orderReport } from '../../../lib/domain/report/render/json.js';
 import type { Report } from '../../../lib/domain/report/report.js';
-import { buildSnsMessages, type SnsMessage, type SnsMessageOptions } from '../../../lib/domain/report/sns-message.js';
+import { buildSnsMessages, type AlertEnvelope, type SnsMessage, type SnsMessageOptions } from '../../../lib/domain/report/sns-message.js';
 import { aClusterReport, aFinding, aMixedReport, aReport } from '../../support/findings.js';
 
 const LIMIT = 262_144;
@@ -22,9 +22,11 @@ function structure(message: SnsMessage): Structure {
   return JSON.parse(message.message) as Structure;
 }
 
-function reportOf(message: SnsMessage): Record<string, unknown> & { findings: { id: string }[]; summary: unknown } {
-  return JSON.parse(structure(message).sqs) as Record<string, unknown> & { findings: { id: string }[]; summary: unknown };
+function envelopeOf(message: SnsMessage): AlertEnvelope {
+  return JSON.parse(structure(message).sqs) as AlertEnvelope;
 }
+
+const LOCATION = { uri: 's3://state/runs/r1/123456789012/us-west-1/prod-east.json', bucket: 'state', key: 'runs/r1/123456789012/us-west-1/prod-east.json' };
 
 /** Bytes SNS counts: the message and every attribute's name, type and value (independent of the code under test). */
 function snsBytes(message: SnsMessage): number {
@@ -56,21 +58,29 @@ function largeReport(n: number, detail: (i: number) => string = (i) => `Instance
 }
 
 describe('buildSnsMessages', () => {
-  it('builds one message with text for email/default and the report JSON for sqs, lambda and https', () => {
+  it('builds one message with text for email/default and a compact envelope for sqs, lambda and https, linking the stored report', () => {
     // Arrange
     const report = aMixedReport();
 
     // Act
-    const messages = buildSnsMessages(report, CHANGES);
+    const messages = buildSnsMessages(report, { ...CHANGES, reportLocation: LOCATION });
 
     // Assert
     expect(messages).toHaveLength(1);
     const [message] = messages as [SnsMessage];
     const body = structure(message);
     expect(Object.keys(body).sort()).toEqual(['default', 'email', 'https', 'lambda', 'sqs']);
-    expect(JSON.parse(body.sqs)).toEqual(orderReport(report));
+    const envelope = JSON.parse(body.sqs) as AlertEnvelope;
+    expect(envelope).toMatchObject({ type: 'kube-aws-audit.alert', version: 1, runId: report.runId, summary: orderReport(report).summary, report: LOCATION, part: { index: 1, count: 1, summaryOnly: false } });
+    // The new fail findings at or above minSeverity and every error; never the evidence (it stays in the stored report).
+    const newIds = new Set(report.findings.filter((f) => !f.suppressed && (f.firstSeen === undefined || f.firstSeen === report.startedAt)).map((f) => f.id));
+    expect(envelope.new.length).toBeGreaterThan(0);
+    expect(envelope.new.every((f) => newIds.has(f.id) && f.status === 'fail')).toBe(true);
+    expect(envelope.errors).toHaveLength(1);
+    expect(body.sqs).not.toContain('"evidence"');
     expect(body.lambda).toBe(body.sqs);
     expect(body.https).toBe(body.sqs);
+    expect(body.email).toContain(`Full report (every finding with its evidence): ${LOCATION.uri}`);
     expect(body.default).toBe(body.email);
     expect(body.email).toContain('Summary   1 critical, 1 high, 1 medium, 0 low, 1 info; 1 could not be checked; 5 new, 1 resolved, 1 suppressed');
     expect(body.email).toContain('Fix: Replace the grant with the least-privilege policy');
@@ -87,9 +97,9 @@ describe('buildSnsMessages', () => {
     const [message] = buildSnsMessages(aMixedReport(), CHANGES) as [SnsMessage];
 
     expect(message.messageAttributes).toEqual({
-      severity: { DataType: 'String', StringValue: 'critical' },
-      cluster: { DataType: 'String', StringValue: 'prod-east' },
-      account: { DataType: 'String', StringValue: '123456789012' },
+      severity: { DataType: 'String.Array', StringValue: '["critical"]' },
+      cluster: { DataType: 'String.Array', StringValue: '["prod-east"]' },
+      account: { DataType: 'String.Array', StringValue: '["123456789012"]' },
       findings: { DataType: 'Number', StringValue: '5' },
       new: { DataType: 'Number', StringValue: '5' },
       check: {
@@ -126,7 +136,8 @@ describe('buildSnsMessages', () => {
       const messages = buildSnsMessages(report, { ...CHANGES, changes: { newIds: [], resolved: [old] } });
 
       expect(messages.map((m) => m.subject)).toEqual(['[OK] kube-aws-audit prod-east: 0 new, 1 resolved']);
-      expect(messages[0]?.messageAttributes.severity).toEqual({ DataType: 'String', StringValue: 'none' });
+      expect(messages[0]?.messageAttributes.severity).toEqual({ DataType: 'String.Array', StringValue: '["none"]' });
+      expect(envelopeOf(messages[0] as SnsMessage).resolved.map((f) => f.id)).toEqual([old.id]);
       expect(structure(messages[0] as SnsMessage).email).toContain('RESOLVED SINCE THE LAST RUN (1)\n- tags.instance.missing on AWS::EC2::Instance i-0123456789abcdef0');
     });
 
@@ -170,7 +181,7 @@ describe('buildSnsMessages', () => {
       expect(buildSnsMessages(report, ALL)).toEqual([]);
     });
 
-    it('lists what is below minSeverity or suppressed only as counts in the text, but keeps it in the report JSON', () => {
+    it('lists what is below minSeverity or suppressed only as counts in the text and leaves it out of the envelope', () => {
       const report = aMixedReport();
 
       const [message] = buildSnsMessages(report, { ...ALL, minSeverity: 'high' }) as [SnsMessage];
@@ -178,7 +189,7 @@ describe('buildSnsMessages', () => {
       const text = structure(message).email;
       expect(text).not.toContain('tags.subnet.missing');
       expect(text).toContain('Not listed here: 2 below high, 1 suppressed.');
-      expect(reportOf(message).findings).toHaveLength(report.findings.length);
+      expect(structure(message).sqs).not.toContain('tags.subnet.missing');
     });
   });
 
@@ -190,7 +201,9 @@ describe('buildSnsMessages', () => {
     expect(notification).toMatchObject({ version: '1.0', source: 'custom', content: { textType: 'client-markdown', title: message.subject } });
     expect(notification.content.description).toContain('*Could not check (1)*');
     expect(body.email).toContain('Summary   1 critical');
-    expect(JSON.parse(body.sqs)).toEqual(orderReport(aMixedReport()));
+    // Amazon Q Developer subscribes over https: with MessageStructure json that subscriber receives the https key.
+    expect(body.https).toBe(body.default);
+    expect(envelopeOf(message).type).toBe('kube-aws-audit.alert');
   });
 
   it('sanitises the cluster label into one line of printable ASCII within 100 characters', () => {
@@ -210,30 +223,36 @@ describe('buildSnsMessages', () => {
   });
 
   describe('size limit (256 KiB)', () => {
-    it('splits thousands of findings into a numbered series, every finding in exactly one part and every part within the limit', () => {
+    it('splits thousands of findings into a numbered series of what does not fit, then a summary part with the link', () => {
       // Arrange
       const report = largeReport(4000);
+      const listed = report.findings.filter((f) => !f.suppressed && (f.status === 'error' || ['critical', 'high', 'medium'].includes(f.severity)));
 
       // Act
-      const messages = buildSnsMessages(report, ALL);
+      const messages = buildSnsMessages(report, { ...ALL, reportLocation: LOCATION });
 
       // Assert
-      expect(messages.length).toBeGreaterThan(1);
+      expect(messages.length).toBeGreaterThan(2);
       const count = messages.length;
-      const ids: string[] = [];
+      const listedIds: string[] = [];
       messages.forEach((m, i) => {
         expect(snsBytes(m)).toBeLessThanOrEqual(LIMIT);
         expect(m.part).toEqual({ index: i + 1, count });
         expect(m.subject).toContain(`(${i + 1}/${count})`);
         expect(m.subject.length).toBeLessThanOrEqual(100);
-        const json = reportOf(m);
-        expect(json.summary).toEqual(orderReport(report).summary);
-        expect(json.part).toMatchObject({ index: i + 1, count, totalFindings: 4000 });
-        ids.push(...json.findings.map((f) => f.id));
+        const envelope = envelopeOf(m);
+        expect(envelope.summary).toEqual(orderReport(report).summary);
+        expect(envelope.part).toEqual({ index: i + 1, count, summaryOnly: i + 1 === count });
+        expect(envelope.report).toEqual(LOCATION);
+        listedIds.push(...[...structure(m).email.matchAll(/^- (?:\[NEW\] )?(?:[A-Z]+ )?\S+: .*\n {4}AWS::EC2::Instance (i-[0-9a-f]{17})/gmu)].map((x) => x[1] as string));
         expect(m.messageAttributes).toEqual(messages[0]?.messageAttributes);
       });
-      expect(ids).toEqual(report.findings.map((f) => f.id));
-      expect(new Set(ids).size).toBe(4000);
+      // Every listed finding is in exactly one part; the last part is the summary only.
+      expect(listedIds.sort()).toEqual(listed.map((f) => f.resource.id).sort());
+      const last = structure(messages[count - 1] as SnsMessage).email;
+      expect(last).toContain(`Part ${count} of ${count}: the summary of the run`);
+      expect(last).toContain(LOCATION.uri);
+      expect(last).not.toMatch(/^- /mu);
     });
 
     it('fills the parts: a series is not much longer than the bytes require', () => {
@@ -252,7 +271,8 @@ describe('buildSnsMessages', () => {
 
       expect(messages.length).toBeGreaterThan(1);
       for (const m of messages) expect(snsBytes(m)).toBeLessThanOrEqual(LIMIT);
-      expect(messages.flatMap((m) => reportOf(m).findings.map((f) => f.id))).toEqual(report.findings.map((f) => f.id));
+      const errorIds = messages.flatMap((m) => envelopeOf(m).errors.map((f) => f.id));
+      expect(errorIds).toEqual(report.findings.filter((f) => f.status === 'error' && !f.suppressed).map((f) => f.id));
     });
 
     it('keeps a single message, without part numbers, when the run fits', () => {
@@ -260,20 +280,28 @@ describe('buildSnsMessages', () => {
 
       expect(rest).toEqual([]);
       expect(message?.subject).not.toMatch(/\(\d+\/\d+\)/);
-      expect(reportOf(message as SnsMessage).part).toBeUndefined();
+      expect(envelopeOf(message as SnsMessage).part).toEqual({ index: 1, count: 1, summaryOnly: false });
     });
 
-    it('shrinks a finding too large for any message instead of dropping it, and says so', () => {
+    it('keeps a finding with huge evidence in one message: the evidence stays in the stored report', () => {
       const huge = aFinding({ check: 'iam.excess.actions', severity: 'medium', evidence: { actions: Array.from({ length: 20_000 }, (_, i) => `ec2:Action${i}`) } });
       const report = aReport([huge, aFinding({ severity: 'high' })]);
 
       const messages = buildSnsMessages(report, ALL);
 
       expect(messages).toHaveLength(1);
+      expect(snsBytes(messages[0] as SnsMessage)).toBeLessThan(16 * 1024);
+      expect(structure(messages[0] as SnsMessage).email).toContain('iam.excess.actions');
+    });
+
+    it('shrinks a finding whose own text is too large for any message instead of dropping it', () => {
+      const huge = aFinding({ check: 'iam.excess.actions', severity: 'medium', detail: 'x'.repeat(400_000) });
+
+      const messages = buildSnsMessages(aReport([huge]), ALL);
+
+      expect(messages).toHaveLength(1);
       expect(snsBytes(messages[0] as SnsMessage)).toBeLessThanOrEqual(LIMIT);
-      const found = reportOf(messages[0] as SnsMessage).findings.find((f) => f.id === huge.id) as unknown as Finding;
-      expect(found.evidence).toMatchObject({ truncated: true, omittedBytes: expect.any(Number) });
-      expect(found.check).toBe('iam.excess.actions');
+      expect(structure(messages[0] as SnsMessage).email).toContain('iam.excess.actions');
     });
 
     it('honours a smaller maxBytes', () => {

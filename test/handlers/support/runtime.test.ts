@@ -8,13 +8,19 @@ import { createRuntime, memoizedClientFactory } from '../../../handlers/support/
 const YAML = 'clusters:\n  - name: prod-east\n    region: us-west-1\n    roles: { worker: arn:aws:iam::123456789012:role/k8s-worker }\n';
 
 describe('createRuntime', () => {
-  it('builds the publisher, and the S3 store only when STATE_BUCKET is set', () => {
-    const withBucket = createRuntime({ STATE_BUCKET: 'state-bucket', STATE_PREFIX: 'p/', TOOL_VERSION: '0.1.0' });
+  it('builds the publisher, and the S3 stores only when STATE_BUCKET is set', () => {
+    const withBucket = createRuntime({ STATE_BUCKET: 'state-bucket', STATE_PREFIX: 'p/', TOOL_VERSION: '0.1.0', AUDIT_QUEUE_URL: 'https://sqs.us-west-1.amazonaws.com/123456789012/q', ALERT_TOPIC_ARN: 'arn:aws:sns:us-west-1:123456789012:t' });
     const without = createRuntime({});
 
     expect(withBucket.publisher).toBeInstanceOf(SnsPublisher);
     expect(withBucket.store).toBeInstanceOf(S3ReportStore);
-    expect(withBucket.store?.location).toBe('s3://state-bucket/p/');
+    // The on-demand audit reads the workers' per-cluster states.
+    expect(withBucket.store?.location).toBe('s3://state-bucket/p/state/');
+    expect(withBucket.clusterStore?.location).toBe('s3://state-bucket/p/');
+    expect(withBucket.queue).toBeDefined();
+    expect(withBucket.topicArn).toBe('arn:aws:sns:us-west-1:123456789012:t');
+    expect(without.clusterStore).toBeUndefined();
+    expect(without.queue).toBeUndefined();
     expect(withBucket.toolVersion).toBe('0.1.0');
     expect(without.store).toBeUndefined();
     expect(without.toolVersion).toBe('unknown');

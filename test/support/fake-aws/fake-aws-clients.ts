@@ -1,6 +1,8 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { AwsClients, ClientFactory, ClientOptions } from '../../../lib/adapters/aws/create-clients.js';
@@ -42,4 +44,10 @@ export function destroyClients(factory: { created: AwsClients[] }): void {
     c.sts.destroy();
     c.sns.destroy();
   }
+}
+
+/** SNS, SQS and S3 clients of the loopback fake (path-style S3, short retry backoff). Destroy them after use. */
+export function fakeMessagingClients(endpoint: string, options: FakeAwsClientOptions = {}): { sns: SNSClient; sqs: SQSClient; s3: S3Client } {
+  const config = () => ({ region: 'us-west-1', endpoint, retryStrategy: new ConfiguredRetryStrategy(options.maxAttempts ?? 3, options.retryDelayMs ?? 5) });
+  return { sns: new SNSClient(config()), sqs: new SQSClient(config()), s3: new S3Client({ ...config(), forcePathStyle: true }) };
 }

@@ -9,9 +9,10 @@ import type { Schema } from '@smithy/types';
 import { escapeXml, membersToXml } from './xml.js';
 import { parseQueryBody, stringList } from './query-params.js';
 import { FilterError, matchesFilters, type Filter } from './ec2-filters.js';
+import { FakeMessaging, MessagingError, s3Error, snsError, sqsError, type FakeReply } from './messaging.js';
 
 type Json = Record<string, unknown>;
-type Service = 'ec2' | 'iam' | 'sts';
+type Service = 'ec2' | 'iam' | 'sts' | 'sns' | 'sqs' | 's3';
 
 /** What the fake does wrong, on purpose. Rates are fractions of calls, drawn from a seeded generator. */
 export interface FaultPlan {
@@ -32,6 +33,19 @@ export interface FaultPlan {
   notImplemented?: string[];
   /** Operations answered with a truncated, unparseable body. */
   malformed?: string[];
+  /** Operations answered HTTP 200 with an empty body (the SDK parses it into an output without any member). */
+  empty?: string[];
+  /** Operations answered HTTP 200 with only the response element and a request id: well-formed, but shapeless. */
+  shapeless?: string[];
+  /** Operations whose every page points further with a new token (EC2 `nextToken`, IAM `IsTruncated` + `Marker`). */
+  endless?: string[];
+  /** Operations never answered: the request is read, the socket stays open and silent. */
+  silent?: string[];
+  /**
+   * The Nth calls (1-based, counted per operation since the plan was set) of an operation answered with an error:
+   * default 500 InternalError, which the SDK retries (so list every attempt to fail a call for good).
+   */
+  failCalls?: { action: string; calls: number[]; status?: number; code?: string }[];
   /**
    * EC2 Describe* calls that carry any Filter are answered 400 InvalidParameterValue "The filter '<name>' is invalid",
    * like an AWS-compatible endpoint that implements the operation but not its filters.
@@ -80,13 +94,20 @@ export interface CallRecord {
   params: Json;
 }
 
-/** A loopback HTTP fake of the IAM, STS and EC2 query APIs, served from a snapshot directory, with fault injection. */
+/**
+ * A loopback HTTP fake of the IAM, STS and EC2 query APIs, served from a snapshot directory, with fault injection;
+ * and of SNS (query), SQS (AWS JSON 1.0) and S3 (REST-XML) in {@link FakeAws.messaging}.
+ */
 export class FakeAws {
+  /** SNS topics and subscriptions, SQS queues, S3 buckets (create them through the SDK or directly). */
+  readonly messaging: FakeMessaging;
+  private callCounts = new Map<string, number>();
   /** Every call answered (status 0: the client closed the connection before the answer). */
   readonly calls: CallRecord[] = [];
   private pending: (() => void)[] = [];
   private faults: FaultPlan;
   private random: () => number;
+  private endlessCount = 0;
   private readonly gaad: Json;
   private readonly reservations: Json[];
   private readonly subnets: Json[];
@@ -112,6 +133,7 @@ export class FakeAws {
     this.account = options.account ?? (meta.account as string | undefined) ?? '123456789012';
     this.faults = options.faults ?? {};
     this.random = mulberry32(this.faults.seed ?? 1);
+    this.messaging = new FakeMessaging(() => this.url, this.account);
   }
 
   static async start(options: FakeAwsOptions): Promise<FakeAws> {
@@ -127,8 +149,14 @@ export class FakeAws {
     return `http://127.0.0.1:${port}`;
   }
 
+  /** Changes the account the fake serves (drift between two runs). */
+  edit(change: (account: { reservations: Json[]; subnets: Json[]; routeTables: Json[]; securityGroups: Json[] }) => void): void {
+    change({ reservations: this.reservations, subnets: this.subnets, routeTables: this.routeTables, securityGroups: this.securityGroups });
+  }
+
   setFaults(plan: FaultPlan): void {
     this.faults = plan;
+    this.callCounts.clear();
     this.random = mulberry32(plan.seed ?? 1);
   }
 
@@ -162,6 +190,8 @@ export class FakeAws {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const scope = signingScope(req.headers.authorization ?? '');
+    if (scope === 'sqs' || scope === 's3' || scope === 'sns') return this.handleMessaging(scope, req, res, Buffer.concat(chunks));
     const params = parseQueryBody(Buffer.concat(chunks).toString('utf8'));
     const action = String(params.Action ?? '');
     const service = serviceOf(req.headers.authorization ?? '', action);
@@ -196,14 +226,69 @@ export class FakeAws {
     if (f.notImplemented?.includes(action) || (!this.options.simulate && isSimulationAction(action))) {
       return reply(501, queryError('NotImplemented', `${action} is not implemented by this endpoint`, 'Receiver'));
     }
+    if (f.silent?.includes(action)) {
+      this.calls.push({ service, action, status: 0, params });
+      return; // never answered; the client's socket timeout must end it
+    }
+    if (f.empty?.includes(action)) return reply(200, '');
+    if (f.shapeless?.includes(action)) {
+      return reply(200, `<${action}Response xmlns="${service === 'ec2' ? 'http://ec2.amazonaws.com/doc/2016-11-15/' : 'https://iam.amazonaws.com/doc/2010-05-08/'}"><requestId>${requestId()}</requestId></${action}Response>`);
+    }
     try {
-      const body = this.dispatch(service, action, params);
+      let body = this.dispatch(service, action, params);
+      if (f.endless?.includes(action)) body = withEndlessToken(service, action, body, (this.endlessCount += 1));
       if (f.malformed?.includes(action)) return reply(200, body.slice(0, Math.floor(body.length / 2)));
       reply(200, body);
     } catch (err) {
       if (err instanceof FakeAwsError) return reply(err.status, service === 'ec2' ? ec2Error(err.code, err.message) : queryError(err.code, err.message, 'Sender'));
       if (err instanceof FilterError) return reply(400, ec2Error('InvalidParameterValue', err.message));
       reply(500, queryError('InternalFailure', String(err), 'Receiver'));
+    }
+  }
+
+  /** The Nth call of `action` since the fault plan was set: the error to answer, if the plan fails it. */
+  private injectedFailure(action: string): { status: number; code: string } | undefined {
+    const n = (this.callCounts.get(action) ?? 0) + 1;
+    this.callCounts.set(action, n);
+    const rule = this.faults.failCalls?.find((r) => r.action === action && r.calls.includes(n));
+    return rule === undefined ? undefined : { status: rule.status ?? 500, code: rule.code ?? 'InternalError' };
+  }
+
+  private async handleMessaging(service: 'sns' | 'sqs' | 's3', req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    let action: string;
+    let params: Json;
+    if (service === 'sqs') {
+      action = String(req.headers['x-amz-target'] ?? '').replace(/^AmazonSQS\./, '');
+      params = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as Json);
+    } else if (service === 'sns') {
+      params = parseQueryBody(body.toString('utf8'));
+      action = String(params.Action ?? '');
+    } else {
+      action = { GET: 'GetObject', HEAD: 'HeadObject', PUT: 'PutObject' }[req.method ?? ''] ?? String(req.method);
+      params = { path: req.url ?? '/', ifMatch: req.headers['if-match'], ifNoneMatch: req.headers['if-none-match'] };
+    }
+    const send = (reply: FakeReply) => {
+      this.calls.push({ service, action, status: res.destroyed ? 0 : reply.status, params });
+      if (res.destroyed || res.writableEnded) return;
+      res.writeHead(reply.status, { 'x-amzn-requestid': requestId(), ...(reply.headers ?? {}) });
+      res.end(reply.body);
+    };
+    const fail = (error: MessagingError): FakeReply =>
+      service === 'sqs' ? sqsError(error.code, error.message, error.status)
+        : service === 's3' ? s3Error(error)
+          : { status: error.status, headers: { 'content-type': 'text/xml' }, body: snsError(error.code, error.message, error.status) };
+    const injected = this.injectedFailure(action);
+    if (injected !== undefined) return send(fail(new MessagingError(injected.status, injected.code, `injected failure of ${action}`)));
+    if (this.faults.denied?.includes(action)) {
+      return send(fail(new MessagingError(403, service === 'sns' ? 'AuthorizationError' : 'AccessDenied', `User: arn:aws:sts::${this.account}:assumed-role/audit/session is not authorized to perform: ${service}:${action}`)));
+    }
+    try {
+      if (service === 's3') return send(this.messaging.s3(req.method ?? 'GET', req.url ?? '/', req.headers, body));
+      if (service === 'sqs') return send({ status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: this.messaging.sqs(action, params) });
+      return send({ status: 200, headers: { 'content-type': 'text/xml' }, body: this.messaging.sns(action, params) });
+    } catch (error) {
+      if (error instanceof MessagingError) return send(fail(error));
+      return send(fail(new MessagingError(500, 'InternalFailure', String(error))));
     }
   }
 
@@ -444,8 +529,12 @@ function isSimulationAction(action: string): boolean {
   return action === 'SimulatePrincipalPolicy' || action === 'GetContextKeysForPrincipalPolicy';
 }
 
+function signingScope(authorization: string): string | undefined {
+  return /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(authorization)?.[1];
+}
+
 function serviceOf(authorization: string, action: string): Service {
-  const scope = /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(authorization)?.[1];
+  const scope = signingScope(authorization);
   if (scope === 'ec2' || scope === 'iam' || scope === 'sts') return scope;
   return action.startsWith('Describe') ? 'ec2' : action === 'GetCallerIdentity' || action === 'AssumeRole' ? 'sts' : 'iam';
 }
@@ -498,6 +587,17 @@ function collectConditionKeys(doc: unknown, keys: Set<string>): void {
     const cond = (st as Json | undefined)?.Condition as Record<string, Json> | undefined;
     for (const block of Object.values(cond ?? {})) for (const key of Object.keys(block)) keys.add(key);
   }
+}
+
+/** `body` with its pagination replaced by a new token that points further (the `endless` fault). */
+function withEndlessToken(service: Service, action: string, body: string, n: number): string {
+  const token = `endless-${n}`;
+  if (service === 'ec2') {
+    const stripped = body.replace(/<nextToken>[^<]*<\/nextToken>/u, '');
+    return stripped.replace(`</${action}Response>`, `<nextToken>${token}</nextToken></${action}Response>`);
+  }
+  const stripped = body.replace(/<IsTruncated>[^<]*<\/IsTruncated>/u, '').replace(/<Marker>[^<]*<\/Marker>/u, '');
+  return stripped.replace(`</${action}Result>`, `<IsTruncated>true</IsTruncated><Marker>${token}</Marker></${action}Result>`);
 }
 
 function requestId(): string {

@@ -1,6 +1,7 @@
 import type { CheckInput } from '../check.js';
 import type { Instance, KubeNode } from '../../model/account-view.js';
 import { isLiveInstance } from '../../membership.js';
+import { instanceIndex } from './instance-index.js';
 import { parseProviderId, type ParsedProviderId } from './provider-id-format.js';
 
 /**
@@ -33,11 +34,11 @@ export function resolveNodeName(input: CheckInput, node: KubeNode): NameResoluti
   const { view, membership } = input;
   if (acceptsResourceNames(input) && node.name.startsWith('i-')) {
     const instanceId = node.name.split('.')[0] as string;
-    const instance = view.instances.find((i) => i.instanceId === instanceId);
+    const instance = instanceIndex(view).byId.get(instanceId);
     return instance ? { kind: 'found', rule: 'resource-name', instance } : { kind: 'not-found', rule: 'resource-name', instanceId };
   }
   const name = node.name.toLowerCase();
-  const matches = view.instances.filter((i) => i.state !== 'terminated' && i.privateDnsName !== '' && i.privateDnsName.toLowerCase() === name);
+  const matches = [...(instanceIndex(view).byPrivateDns.get(name) ?? [])];
   const members = matches.filter((i) => membership.reasons[i.instanceId] !== undefined);
   const pool = members.length > 0 ? members : matches;
   if (pool.length === 1) return { kind: 'found', rule: 'private-dns', instance: pool[0] as Instance };
@@ -57,7 +58,7 @@ export function resolveProviderId(input: CheckInput, node: KubeNode): ProviderId
   if (!node.providerId) return undefined;
   const parsed = parseProviderId(node.providerId);
   if (parsed.form === 'invalid') return { parsed };
-  const instance = input.view.instances.find((i) => i.instanceId === parsed.instanceId);
+  const instance = instanceIndex(input.view).byId.get(parsed.instanceId);
   return instance ? { parsed, instance } : { parsed };
 }
 

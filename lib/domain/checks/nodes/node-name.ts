@@ -4,6 +4,7 @@ import type { Instance, KubeNode } from '../../model/account-view.js';
 import { shellWord } from '../../tags/commands.js';
 import { acceptsResourceNames, isGone, resolveNodeName, resolveProviderId } from './node-instance.js';
 import { instancesGapReason, nodeError, nodeRef, nodesToCheck } from './node-scope.js';
+import { indexInstances } from './instance-index.js';
 
 export const CHECK_ID = 'node.name.mismatch';
 
@@ -65,7 +66,10 @@ function checkNode(input: CheckInput, node: KubeNode): FindingDraft | undefined 
 
 /** The member whose private IP is one of the node's internal IPs, as a hint for the fix. */
 function guessByIp(input: CheckInput, node: KubeNode): Instance | undefined {
-  return input.membership.instances.find((i) => i.privateIpAddress !== undefined && node.internalIps.includes(i.privateIpAddress));
+  const byIp = indexInstances(input.membership.instances).byPrivateIp;
+  const members = node.internalIps.flatMap((ip) => byIp.get(ip) ?? []);
+  // The first member in membership order, as a scan of the members would find it.
+  return members.length <= 1 ? members[0] : members.reduce((a, b) => (input.membership.instances.indexOf(a) <= input.membership.instances.indexOf(b) ? a : b));
 }
 
 function draft(input: CheckInput, node: KubeNode, problem: string, instance?: Instance): FindingDraft {

@@ -90,7 +90,7 @@ function details(f: Finding): string[] {
     .join(' · ');
   const out = ['<details>', `<summary>${escapeHtml(`${head}: ${f.title}`)}</summary>`, ''];
   out.push(`**${escapeText(f.title)}**${f.status === 'error' ? ' (could not check)' : ''}`, '');
-  out.push(escapeText(f.detail).replace(/\r?\n/g, '  \n'), '');
+  out.push(escapeText(f.detail), '');
   const meta = [`Finding ${codeSpan(f.id)}`, `resource type ${codeSpan(f.resource.type)}`];
   if (f.resource.arn !== undefined) meta.push(`ARN ${codeSpan(f.resource.arn)}`);
   if (f.firstSeen !== undefined) meta.push(`first seen ${escapeText(f.firstSeen)}`);

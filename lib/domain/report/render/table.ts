@@ -4,6 +4,7 @@ import { compareFindings } from '../build-report.js';
 import type { Report } from '../report.js';
 import { clusterSections, type ClusterSection } from './cluster-sections.js';
 import { painter, type AnsiStyle, type Paint } from './ansi.js';
+import { displayText as shown } from './untrusted-text.js';
 import { wrap } from './wrap.js';
 import { describeProviderSettings } from '../../provider/settings.js';
 
@@ -30,7 +31,8 @@ const SEVERITY_COLUMN = Math.max(...SEVERITIES.map((s) => s.length));
  * Each finding is one line (severity, status, check id, resource id, action, title) followed by its detail and
  * `fix: <remediation>`, wrapped and indented to `width`. Findings that could not be checked show the status
  * `ERROR` and "could not check" so they read differently from failures even without colour. No finding is left out:
- * findings of a cluster missing from `report.clusters` get a section of their own.
+ * findings of a cluster missing from `report.clusters` get a section of their own. Every string that comes from a
+ * finding, the config or AWS is shown through the untrusted-text sanitiser, so it cannot control the terminal.
  */
 export function renderTable(report: Report, opts: TableOptions = {}): string {
   const width = Math.max(40, opts.width ?? DEFAULT_TABLE_WIDTH);
@@ -38,8 +40,8 @@ export function renderTable(report: Report, opts: TableOptions = {}): string {
   const out: string[] = [];
 
   const { tool, summary } = report;
-  out.push(...wrap(`${paint('bold', `${tool.name} ${tool.version}`)} | run ${report.runId} | mode ${report.mode} | IAM engine ${report.iamEngine}`, width, '  ', ''));
-  out.push(...wrap(`started ${report.startedAt} | finished ${report.finishedAt} | ${report.clusters.length} cluster(s)`, width, '  ', ''));
+  out.push(...wrap(`${paint('bold', shown(`${tool.name} ${tool.version}`))} | run ${shown(report.runId)} | mode ${report.mode} | IAM engine ${report.iamEngine}`, width, '  ', ''));
+  out.push(...wrap(`started ${shown(report.startedAt)} | finished ${shown(report.finishedAt)} | ${report.clusters.length} cluster(s)`, width, '  ', ''));
 
   for (const section of clusterSections(report)) {
     out.push('', ...clusterHeader(section, width, paint));
@@ -65,11 +67,11 @@ export function renderTable(report: Report, opts: TableOptions = {}): string {
 function clusterHeader(section: ClusterSection, width: number, paint: Paint): string[] {
   const c = section.cluster;
   if (!c) {
-    const head = `${paint('bold', `== Cluster ${section.name}`)} | account ${section.account} | ${section.region}`;
+    const head = `${paint('bold', `== Cluster ${shown(section.name)}`)} | account ${shown(section.account)} | ${shown(section.region)}`;
     return wrap(`${head} (not in the report's cluster list)`, width, '   ', '');
   }
   const cov = c.coverage;
-  const lines = wrap(`${paint('bold', `== Cluster ${c.name}`)} | account ${c.account} | ${c.region} | preset ${c.preset}`, width, '   ', '');
+  const lines = wrap(`${paint('bold', `== Cluster ${shown(c.name)}`)} | account ${shown(c.account)} | ${shown(c.region)} | preset ${shown(c.preset)}`, width, '   ', '');
   lines.push(
     ...wrap(
       `coverage: ${cov.roles} roles, ${cov.instances} instances, ${cov.subnets} subnets, ${cov.routeTables} route tables, ` +
@@ -79,8 +81,8 @@ function clusterHeader(section: ClusterSection, width: number, paint: Paint): st
       '   ',
     ),
   );
-  if (cov.provider) lines.push(...wrap(`provider: ${describeProviderSettings(cov.provider)}`, width, '             ', '   '));
-  for (const note of c.notes ?? []) lines.push(...wrap(`note: ${note}`, width, '         ', '   '));
+  if (cov.provider) lines.push(...wrap(`provider: ${shown(describeProviderSettings(cov.provider))}`, width, '             ', '   '));
+  for (const note of c.notes ?? []) lines.push(...wrap(`note: ${shown(note)}`, width, '         ', '   '));
   return lines;
 }
 
@@ -108,28 +110,24 @@ function findingLines(f: Finding, width: number, paint: Paint): string[] {
   const indent = ' '.repeat(width >= 60 ? prefix.length + SEVERITY_COLUMN + 2 + 5 + 2 : 6);
   const severity = paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(SEVERITY_COLUMN));
   const status = f.status === 'error' ? paint('alert', 'ERROR') : 'FAIL ';
-  const parts = [paint('bold', f.check), f.resource.id, ...(f.action === undefined ? [] : [f.action]), f.title];
+  const parts = [paint('bold', shown(f.check)), shown(f.resource.id), ...(f.action === undefined ? [] : [shown(f.action)]), shown(f.title)];
   const lines = wrap(parts.join('  '), width, indent, `${prefix}${severity}  ${status}  `);
 
-  const detail = f.status === 'error' ? `could not check: ${f.detail}` : f.detail;
+  const detail = f.status === 'error' ? `could not check: ${shown(f.detail)}` : shown(f.detail);
   lines.push(...wrap(detail, width, indent));
   if (f.suppressed) {
-    const until = f.suppressed.expires === undefined ? '' : ` (until ${f.suppressed.expires})`;
-    lines.push(...wrap(paint('dim', `suppressed${until}: ${f.suppressed.reason}`), width, indent));
+    const until = f.suppressed.expires === undefined ? '' : ` (until ${shown(f.suppressed.expires)})`;
+    lines.push(...wrap(paint('dim', `suppressed${until}: ${shown(f.suppressed.reason)}`), width, indent));
   }
   if (f.remediation !== undefined) lines.push(...remediationLines(f.remediation, width, indent, paint));
   return lines;
 }
 
 function remediationLines(remediation: string, width: number, indent: string, paint: Paint): string[] {
-  const label = paint('dim', 'fix:');
-  return remediation
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '')
-    .flatMap((line, i) => {
-      const text = i === 0 ? `${label} ${line.trim()}` : line.trim();
-      return COMMAND.test(line.trim()) ? [indent + text] : wrap(text, width, indent);
-    });
+  // A remediation is one value: a line break inside it is shown as `\n`, never as a line of the report.
+  const line = shown(remediation.trim());
+  const text = `${paint('dim', 'fix:')} ${line}`;
+  return COMMAND.test(line) ? [indent + text] : wrap(text, width, indent);
 }
 
 function summaryLines(report: Report, paint: Paint): [string, string] {

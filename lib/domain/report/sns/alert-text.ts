@@ -10,6 +10,8 @@ export interface PartPosition {
   first: number;
   last: number;
   total: number;
+  /** The closing part of a series: the summary and the link, no findings. */
+  summaryOnly?: boolean;
 }
 
 /** Input of {@link renderAlertText}. */
@@ -27,6 +29,8 @@ export interface AlertTextInput {
   resolvedTotal: number;
   minSeverity: Severity;
   part: PartPosition;
+  /** Where the full report JSON is stored (`s3://...`), when it is. */
+  reportLocation?: string;
 }
 
 const SEVERITY_HEADING: Record<Severity, string> = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
@@ -47,7 +51,9 @@ export function renderAlertText(input: AlertTextInput): string {
   const { report, part } = input;
   const s = report.summary;
   const out: string[] = [input.subject, ''];
-  if (part.count > 1) {
+  if (part.count > 1 && part.summaryOnly === true) {
+    out.push(`Part ${part.index} of ${part.count}: the summary of the run; parts 1-${part.count - 1} list its findings.`, '');
+  } else if (part.count > 1) {
     out.push(`Part ${part.index} of ${part.count}: findings ${rangeText(part)} of ${part.total}. The summary counts the whole run.`, '');
   }
   out.push(`Run       ${report.runId} (${report.mode}, IAM engine ${report.iamEngine}), ${report.startedAt} to ${report.finishedAt}`);
@@ -98,9 +104,13 @@ export function resolvedLine(f: Finding): string {
 }
 
 function footer(input: AlertTextInput, listedCount: number): string[] {
+  const where = input.reportLocation === undefined
+    ? 'A JSON envelope of the new and resolved findings goes to the SQS and Lambda subscribers of the topic.'
+    : `Full report (every finding with its evidence): ${input.reportLocation}`;
   const inPart = input.findings.length - listedCount;
-  if (input.findings.length === 0 && input.part.count === 1) return ['No open findings.'];
-  if (inPart === 0) return ['The report JSON (every finding with its evidence) goes to the SQS, Lambda and HTTPS subscribers of the topic.'];
+  if (input.part.summaryOnly === true) return [where];
+  if (input.findings.length === 0 && input.part.count === 1) return ['No open findings.', ...(input.reportLocation === undefined ? [] : [where])];
+  if (inPart === 0) return [where];
   const below = input.findings.filter((f) => !f.suppressed && f.status === 'fail' && !atOrAbove(f.severity, input.minSeverity)).length;
   const suppressed = input.findings.filter((f) => f.suppressed).length;
   const parts = [
@@ -109,7 +119,7 @@ function footer(input: AlertTextInput, listedCount: number): string[] {
   ];
   return [
     `Not listed here: ${parts.join(', ')}${input.part.count > 1 ? ' (in this part)' : ''}.`,
-    'The report JSON (every finding with its evidence) goes to the SQS, Lambda and HTTPS subscribers of the topic.',
+    where,
   ];
 }
 

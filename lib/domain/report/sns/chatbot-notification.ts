@@ -2,7 +2,7 @@ import type { Finding } from '../../findings/finding.js';
 import { SEVERITIES, type Severity } from '../../findings/severity.js';
 import type { AlertTextInput } from './alert-text.js';
 import { isListed } from './alert-text.js';
-import { cleanText } from './clean-text.js';
+import { chatSafe } from '../render/untrusted-text.js';
 import { CHATBOT_LIMITS } from './limits.js';
 import { asciiLine } from './subject.js';
 
@@ -64,7 +64,9 @@ export function chatbotNotification(input: AlertTextInput): ChatbotNotification 
       title,
       description: fitLines(head, items, countBullets(items), part.index === 1 ? input.resolvedTotal - input.resolved.length : 0),
       nextSteps: [
-        'Every finding with its remediation: the e-mail subscription of this topic; the report JSON: its SQS, Lambda and HTTPS subscriptions',
+        input.reportLocation === undefined
+          ? 'Every finding with its remediation: the e-mail subscription of this topic'
+          : `Every finding with its remediation: the e-mail subscription of this topic; the full report: ${input.reportLocation}`,
         `Reproduce: kube-aws-audit audit --config <file> --live${report.clusters.length === 1 ? ` --cluster ${asciiLine(report.clusters[0]?.name ?? '')}` : ''}`,
         'Accept a finding: add a suppression (check, resource, reason, expires) to the cluster in the config',
       ],
@@ -103,7 +105,7 @@ function fitLines(head: string[], items: string[], bullets: number, resolvedUnli
     if (line.startsWith('• ')) shown += 1;
   }
   const more = bullets - shown + resolvedUnlisted;
-  if (more > 0) out.push('', `_…and ${more} more: see the e-mail or the report JSON_`);
+  if (more > 0) out.push('', `_…and ${more} more: see the e-mail or the stored report_`);
   return out.join('\n').slice(0, max);
 }
 
@@ -111,9 +113,9 @@ function countBullets(items: readonly string[]): number {
   return items.filter((l) => l.startsWith('• ')).length;
 }
 
-/** Text for Slack/Teams markdown: one line, HTML-escaped (`&`, `<`, `>` are link syntax). */
+/** Untrusted text for Slack/Teams markdown, through the one sanitiser: one line, no mention, no link. */
 function md(text: string): string {
-  return cleanText(text).replace(/\s+/gu, ' ').replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+  return chatSafe(text);
 }
 
 function code(text: string): string {

@@ -1,7 +1,11 @@
-/** Drops control characters except line breaks (CRLF and CR become LF, a tab a space): finding text is untrusted. */
+import { displayText } from '../render/untrusted-text.js';
+
+/**
+ * Finding text for the plain-text alert: untrusted, so shown through the one sanitiser (control characters escaped
+ * visibly, line breaks inside a value as `\n`): a value can never start a line of the message of its own.
+ */
 export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  return text.replace(/\r\n?/gu, '\n').replace(/\t/gu, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, '');
+  return displayText(text);
 }
 
 /** Indents every line after the first by `spaces`. */

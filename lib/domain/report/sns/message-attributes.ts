@@ -10,11 +10,14 @@ export interface SnsMessageAttribute {
 
 /** The contract's message attributes (docs/contracts.md "SNS message"), which subscription filter policies match. */
 export interface AlertAttributes {
-  /** Highest severity of the open findings (`critical` .. `info`), or `none`. */
+  /**
+   * Highest severity of the open findings (`critical` .. `info`), or `none`: a one-element `String.Array`, so a
+   * filter policy `{"severity": ["critical", "high"]}` matches it as it matched the earlier `String`.
+   */
   severity: SnsMessageAttribute;
-  /** Cluster names of the run, sorted, comma-separated. */
+  /** Cluster names of the run, sorted (`String.Array`: `{"cluster": ["prod-east"]}` matches a multi-cluster run). */
   cluster: SnsMessageAttribute;
-  /** Account ids of the run, sorted, comma-separated. */
+  /** Account ids of the run, sorted (`String.Array`). */
   account: SnsMessageAttribute;
   /** Open (unsuppressed) findings, `fail` and `error`. */
   findings: SnsMessageAttribute;
@@ -30,14 +33,14 @@ export interface AlertAttributes {
  */
 export function alertAttributes(report: Report): AlertAttributes {
   const open = report.findings.filter((f) => !f.suppressed);
-  const list = (values: Iterable<string>) => {
+  const array = (values: Iterable<string>) => {
     const sorted = [...new Set(values)].filter((v) => v !== '').sort();
-    return sorted.length === 0 ? 'none' : sorted.join(',');
+    return { DataType: 'String.Array' as const, StringValue: JSON.stringify(sorted.length === 0 ? ['none'] : sorted) };
   };
   return {
-    severity: { DataType: 'String', StringValue: highestSeverity(open.map((f) => f.severity)) ?? 'none' },
-    cluster: { DataType: 'String', StringValue: list(report.clusters.map((c) => c.name)) },
-    account: { DataType: 'String', StringValue: list(report.clusters.map((c) => c.account)) },
+    severity: array([highestSeverity(open.map((f) => f.severity)) ?? 'none']),
+    cluster: array(report.clusters.map((c) => c.name)),
+    account: array(report.clusters.map((c) => c.account)),
     findings: { DataType: 'Number', StringValue: String(open.length) },
     new: { DataType: 'Number', StringValue: String(report.summary.new) },
     check: { DataType: 'String.Array', StringValue: JSON.stringify([...new Set(open.map((f) => f.check))].sort()) },

@@ -14,7 +14,7 @@ describe('markdown text helpers', () => {
     expect(codeSpan('plain')).toBe('`plain`');
     expect(codeSpan('a`b')).toBe('``a`b``');
     expect(codeSpan('`x')).toBe('`` `x ``');
-    expect(codeSpan('one\ntwo')).toBe('`one two`');
+    expect(codeSpan('one\ntwo')).toBe('`one\\ntwo`'); // a line break in a value shows as \n
   });
 
   it('makes code blocks with a fence longer than any inside', () => {

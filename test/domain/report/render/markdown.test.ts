@@ -71,7 +71,7 @@ describe('renderMarkdown', () => {
     expect(rows[0]).toHaveLength(6);
     expect(rows[0]?.[3]).toBe('`subnet\\|evil`');
     expect(rows[0]?.[4]).toBe('`ec2:Describe\\|Things`');
-    expect(rows[0]?.[5]).toBe('Title with \\| pipe<br>and a line break');
+    expect(rows[0]?.[5]).toBe('Title with \\| pipe\\\\nand a line break'); // a line break in a value shows as \n
   });
 
   it('escapes HTML and Markdown in finding text', () => {

@@ -24,13 +24,12 @@ describe('renderAlertText', () => {
 
     const text = renderAlertText(input({ report }));
 
-    expect(text.split('\n').slice(0, 6)).toEqual([
+    expect(text.split('\n').slice(0, 5)).toEqual([
       'SUBJECT',
       '',
       'Run       run-0001 (snapshot, IAM engine local), 2026-01-05T10:00:00.000Z to 2026-01-05T10:00:04.000Z',
       'Cluster   prod-east: account 123456789012, us-west-1, preset cloud-provider-aws',
-      '          note: IAM engine fell back to local:',
-      '                AccessDenied',
+      '          note: IAM engine fell back to local:\\nAccessDenied',
     ]);
     expect(text).toContain('Summary   0 critical, 1 high, 0 medium, 0 low, 0 info; 0 could not be checked; 1 new, 0 resolved, 0 suppressed');
   });
@@ -73,7 +72,8 @@ describe('renderAlertText', () => {
   });
 
   it('says what it does not list and where to find it', () => {
-    expect(renderAlertText(input())).toContain('Not listed here: 1 below medium, 1 suppressed.\nThe report JSON (every finding with its evidence)');
+    expect(renderAlertText(input())).toContain('Not listed here: 1 below medium, 1 suppressed.\nA JSON envelope of the new and resolved findings');
+    expect(renderAlertText({ ...input(), reportLocation: 's3://b/k.json' })).toContain('Not listed here: 1 below medium, 1 suppressed.\nFull report (every finding with its evidence): s3://b/k.json');
   });
 
   it('says when nothing is open', () => {
@@ -82,12 +82,12 @@ describe('renderAlertText', () => {
     expect(renderAlertText(input({ report, findings: [] }))).toContain('No open findings.');
   });
 
-  it('drops control characters from finding text and indents continuation lines', () => {
+  it('shows control characters and line breaks in finding text as visible escapes, on the finding\'s own lines', () => {
     const f = aFinding({ detail: 'line one\r\nline\u001b[31m two\u0007', remediation: 'step 1\nstep 2' });
 
     expect(findingBlock(f, false, false)).toBe(
       `- tags.instance.missing: ${f.title}\n    AWS::EC2::Instance i-0123456789abcdef0 cluster prod-east (123456789012, us-west-1)\n` +
-        '    line one\n    line[31m two\n    Fix: step 1\n    step 2',
+        '    line one\\r\\nline\\x1b[31m two\\x07\n    Fix: step 1\\nstep 2',
     );
   });
 });

@@ -54,6 +54,6 @@ describe('chatbotNotification', () => {
 
     expect(description.length).toBeLessThanOrEqual(CHATBOT_LIMITS.descriptionChars);
     const shown = description.split('\n').filter((l) => l.startsWith('• ')).length;
-    expect(description).toContain(`_…and ${300 - shown} more: see the e-mail or the report JSON_`);
+    expect(description).toContain(`_…and ${300 - shown} more: see the e-mail or the stored report_`);
   });
 });

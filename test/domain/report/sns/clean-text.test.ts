@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { cleanText, indentText } from '../../../../lib/domain/report/sns/clean-text.js';
 
 describe('cleanText', () => {
-  it('keeps line breaks, normalises CRLF and tabs, and drops other control characters', () => {
-    expect(cleanText('a\r\nb\rc\td\u0000e\u001bf\u007f')).toBe('a\nb\nc def');
+  it('shows line breaks, tabs and other control characters as visible escapes (issue 9: values cannot start a line)', () => {
+    expect(cleanText('a\r\nb\rc\td\u0000e\u001bf\u007f')).toBe('a\\r\\nb\\rc\\td\\x00e\\x1bf\\x7f');
   });
 });
 

@@ -15,9 +15,9 @@ describe('alertAttributes', () => {
     );
 
     expect(alertAttributes(report)).toEqual({
-      severity: { DataType: 'String', StringValue: 'high' },
-      cluster: { DataType: 'String', StringValue: 'prod-east,staging' },
-      account: { DataType: 'String', StringValue: '123456789012,210987654321' },
+      severity: { DataType: 'String.Array', StringValue: '["high"]' },
+      cluster: { DataType: 'String.Array', StringValue: '["prod-east","staging"]' },
+      account: { DataType: 'String.Array', StringValue: '["123456789012","210987654321"]' },
       findings: { DataType: 'Number', StringValue: '2' },
       new: { DataType: 'Number', StringValue: '2' },
       check: { DataType: 'String.Array', StringValue: '["node.private-dns.missing","tags.instance.missing"]' },
@@ -27,9 +27,9 @@ describe('alertAttributes', () => {
   it('uses none where SNS would reject an empty value, and an empty JSON array for no checks', () => {
     const attributes = alertAttributes(aReport([], { clusters: [] }));
 
-    expect(attributes.severity.StringValue).toBe('none');
-    expect(attributes.cluster.StringValue).toBe('none');
-    expect(attributes.account.StringValue).toBe('none');
+    expect(attributes.severity.StringValue).toBe('["none"]');
+    expect(attributes.cluster.StringValue).toBe('["none"]');
+    expect(attributes.account.StringValue).toBe('["none"]');
     expect(attributes.check.StringValue).toBe('[]');
   });
 });
