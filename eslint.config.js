@@ -18,7 +18,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The domain is pure: no AWS SDK, no file system, no network (ARCHITECTURE.md "evaluate is pure").
+    // The domain is pure: no AWS SDK, no file system, no network (docs/architecture.md "Layers").
     files: ['lib/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

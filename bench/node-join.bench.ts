@@ -32,7 +32,7 @@ const sourceOf = (view: AccountView): AccountSource => ({
   },
 });
 
-const audit = (view: AccountView) => runAudit({ config, source: sourceOf(view), now: () => new Date('2026-11-25T00:00:00Z'), runId: 'bench', families: ['nodes', 'tags'] });
+const audit = async (view: AccountView) => (await runAudit({ config, source: sourceOf(view), now: () => new Date('2026-11-25T00:00:00Z'), runId: 'bench', families: ['nodes', 'tags'] })).report;
 
 const suite: BenchSuite = {
   name: 'node join: offline audit (tags, nodes) of 50,000 instances, without and with 50,000 nodes',

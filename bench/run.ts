@@ -193,7 +193,7 @@ async function liveAudit(account: GeneratedAccount, latencyMs: number, throttleR
     const { loadConfig } = (await import(join(DIST, 'lib/adapters/config/index.js'))) as typeof import('../lib/adapters/config/index.js');
     const config = await loadConfig(account.configFile);
     const started = performance.now();
-    const report = await runAudit({ config, source: createLiveSource(config), runId: 'bench' });
+    const { report } = await runAudit({ config, source: createLiveSource(config), runId: 'bench' });
     const wallMs = performance.now() - started;
     return { wallMs, calls: [...fake.calls], findings: report.findings.length, errors: report.summary.errors };
   } finally {

@@ -11,6 +11,7 @@ import type { AuditConfig } from '../lib/domain/config/schema.js';
 import { buildSnsMessages } from '../lib/domain/report/sns-message.js';
 import { recordClusterMetrics } from './support/cluster-metrics.js';
 import { createRuntime, validatedAtColdStart, type HandlerRuntime } from './support/runtime.js';
+import { describeError } from '../lib/domain/describe-error.js';
 
 /**
  * Time before the Lambda timeout at which middy's guard stops waiting for the audit and publishes the cluster's
@@ -52,7 +53,7 @@ export function createAuditWorkerHandler(runtime: HandlerRuntime, options: { tim
       job = parseJob(record.body);
     } catch (error) {
       metrics.addMetric('ClusterJobsFailed', MetricUnit.Count, 1);
-      logger.error('invalid audit job; it goes to the DLQ after its receives', { messageId: record.messageId, receiveCount, reason: messageOf(error) });
+      logger.error('invalid audit job; it goes to the DLQ after its receives', { messageId: record.messageId, receiveCount, reason: describeError(error) });
       return false;
     }
     logger.appendKeys({ runId: job.runId, cluster: job.cluster, account: job.account ?? 'current-account', region: job.region });
@@ -88,7 +89,7 @@ export function createAuditWorkerHandler(runtime: HandlerRuntime, options: { tim
       return true;
     } catch (error) {
       metrics.addMetric('ClusterJobsFailed', MetricUnit.Count, 1);
-      logger.error(error instanceof InvalidJobError ? 'the job does not match the config' : 'the cluster audit failed; SQS retries it', { receiveCount, reason: messageOf(error) });
+      logger.error(error instanceof InvalidJobError ? 'the job does not match the config' : 'the cluster audit failed; SQS retries it', { receiveCount, reason: describeError(error) });
       return false;
     } finally {
       inFlight = undefined;
@@ -111,13 +112,13 @@ export function createAuditWorkerHandler(runtime: HandlerRuntime, options: { tim
         mode: 'live',
         collect: () => Promise.reject(new Error(`the audit did not finish within the worker's Lambda timeout (run ${job.runId}); nothing of this cluster was verified in this run`)),
       };
-      const report = await runAudit({ config, source: timedOut, clusters: [job.cluster], runId: job.runId, toolVersion: runtime.toolVersion });
+      const { report, changes } = await runAudit({ config, source: timedOut, clusters: [job.cluster], runId: job.runId, toolVersion: runtime.toolVersion });
       if (runtime.topicArn !== undefined) {
-        const messages = buildSnsMessages(report, { minSeverity: config.alerts?.minSeverity ?? 'medium', mode: 'all', format: config.alerts?.format ?? 'text', clusterLabel: job.cluster });
+        const messages = buildSnsMessages(report, { minSeverity: config.alerts?.minSeverity ?? 'medium', mode: 'all', format: config.alerts?.format ?? 'text', clusterLabel: job.cluster, changes });
         await runtime.publisher.publish(runtime.topicArn, messages);
       }
     } catch (error) {
-      logger.error('could not publish the incomplete report', { reason: messageOf(error) });
+      logger.error('could not publish the incomplete report', { reason: describeError(error) });
     }
     return { batchItemFailures: [] };
   }
@@ -127,9 +128,6 @@ export function createAuditWorkerHandler(runtime: HandlerRuntime, options: { tim
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
 
 /** The Lambda entry point; its clients are built once per container, and the config is validated at cold start. */
 export const handler = createAuditWorkerHandler(validatedAtColdStart(createRuntime()));

@@ -4,6 +4,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import { dispatchRun } from '../lib/app/dispatch.js';
 import { createRuntime, validatedAtColdStart, type HandlerRuntime } from './support/runtime.js';
+import { describeError } from '../lib/domain/describe-error.js';
 
 /** What the dispatcher returns (for the invocation log; EventBridge ignores it). */
 export interface DispatchResponse {
@@ -20,12 +21,12 @@ export function createDispatchHandler(runtime: HandlerRuntime) {
   const { logger, metrics } = runtime;
   return middy(async (): Promise<DispatchResponse> => {
     const config = await runtime.config().catch((error: unknown) => {
-      logger.error('the audit config is invalid', { reason: messageOf(error) });
+      logger.error('the audit config is invalid', { reason: describeError(error) });
       throw error;
     });
     if (runtime.queue === undefined) throw new Error('AUDIT_QUEUE_URL is not set: nowhere to send the cluster jobs');
     const result = await dispatchRun({ config, queue: runtime.queue }).catch((error: unknown) => {
-      logger.error('could not queue the cluster jobs', { reason: messageOf(error) });
+      logger.error('could not queue the cluster jobs', { reason: describeError(error) });
       throw error;
     });
     logger.appendKeys({ runId: result.runId });
@@ -38,9 +39,6 @@ export function createDispatchHandler(runtime: HandlerRuntime) {
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
 
 /** The Lambda entry point. */
 export const handler = createDispatchHandler(validatedAtColdStart(createRuntime()));

@@ -1,6 +1,8 @@
 /**
- * `npm run docs`: regenerates the generated blocks of README.md (docs/architecture.md "Generated documentation": generated tables come from the code):
- * the check table from CHECKS, and "Permissions the auditor needs" from PERMISSION_MANIFEST.
+ * `npm run docs`: regenerates what is generated from the code (docs/architecture.md "Generated documentation"):
+ * lib/domain/checks/registry.ts from the check modules (scripts/check-registry.ts, run first as its own step, see
+ * package.json), and the blocks of README.md: the check table from the registry, and "Permissions the auditor
+ * needs" from PERMISSION_MANIFEST.
  * `npm run docs -- --check` only verifies that README.md is current and exits 1 when it is stale.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -3,6 +3,7 @@ import { withLocalDecisions } from '../../lib/app/with-local-decisions.js';
 import type { CallObserver } from '../../lib/adapters/aws/call-observer.js';
 import type { AccountSource } from '../../lib/app/ports.js';
 import type { AuditConfig } from '../../lib/domain/config/schema.js';
+import type { ReportChanges } from '../../lib/domain/findings/diff.js';
 import type { Report } from '../../lib/domain/report/report.js';
 
 /**
@@ -15,7 +16,7 @@ export type SourceChoice = { kind: 'snapshot'; dir: string } | { kind: 'live'; d
 export type LiveSourceFactory = (config: AuditConfig, options: { deadline?: Date; observer?: CallObserver }) => AccountSource | Promise<AccountSource>;
 
 /** Publishes a report to the config's SNS topic. */
-export type ReportPublisher = (report: Report, config: AuditConfig) => Promise<string>;
+export type ReportPublisher = (report: Report, config: AuditConfig, changes?: ReportChanges) => Promise<string>;
 
 /**
  * The live collector: the SDK's default credential chain and endpoint resolution (AWS_ENDPOINT_URL works). Loaded on
@@ -30,7 +31,7 @@ const liveEngine: { create: LiveSourceFactory } = {
 
 /** What `--publish` does: publishReport (./publish-report.ts, loaded on use) to the config's SNS topic. */
 export const publisher: { publish?: ReportPublisher } = {
-  publish: async (report, config) => (await import('./publish-report.js')).publishReport(report, config),
+  publish: async (report, config, changes) => (await import('./publish-report.js')).publishReport(report, config, undefined, changes),
 };
 
 /** The AccountSource for the chosen mode; a snapshot is paired with the local IAM evaluator. */

@@ -13,6 +13,7 @@ import type { AuditConfig } from '../../lib/domain/config/schema.js';
 import { SEVERITIES } from '../../lib/domain/findings/severity.js';
 import { exitCodeFor, type FailOn } from '../../lib/domain/report/build-report.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../lib/domain/report/render/index.js';
+import type { ReportChanges } from '../../lib/domain/findings/diff.js';
 import type { Report } from '../../lib/domain/report/report.js';
 import { EXIT_CODES, PROGRAM_NAME } from '../cli-errors.js';
 import type { CliContext } from '../cli-io.js';
@@ -31,7 +32,7 @@ export interface AuditCommandDeps {
   runAudit: typeof runAudit;
   writeFile(file: string, text: string): Promise<void>;
   /** Publishes the report to SNS; undefined while no publisher is available (then --publish is a usage error). */
-  publish: ((report: Report, config: AuditConfig) => Promise<string>) | undefined;
+  publish: ((report: Report, config: AuditConfig, changes?: ReportChanges) => Promise<string>) | undefined;
 }
 
 const DEFAULT_DEPS: AuditCommandDeps = {
@@ -140,9 +141,9 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
   const progress = io.stderr.isTTY === true && opts.quiet !== true;
   const display = progress ? new TtyProgress(io.stderr, PROGRAM_NAME) : undefined;
   const source = await deps.createSource(choice, config, display === undefined ? {} : { observer: display });
-  let report: Report;
+  let outcome: Awaited<ReturnType<AuditCommandDeps['runAudit']>>;
   try {
-    report = await deps.runAudit({
+    outcome = await deps.runAudit({
       config,
       source,
       clusters: opts.cluster.length > 0 ? opts.cluster : undefined,
@@ -153,6 +154,7 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
   } finally {
     display?.finish();
   }
+  const { report, changes } = outcome;
 
   const toTerminal = opts.output === undefined && io.stdout.isTTY === true;
   const format: ReportFormat = opts.format ?? (toTerminal ? 'table' : 'json');
@@ -166,7 +168,7 @@ async function auditCommand(opts: AuditOptions, ctx: CliContext, deps: AuditComm
   }
   if (opts.publish && deps.publish !== undefined) {
     try {
-      io.stderr.write(`${PROGRAM_NAME}: ${await deps.publish(report, config)}\n`);
+      io.stderr.write(`${PROGRAM_NAME}: ${await deps.publish(report, config, changes)}\n`);
     } catch (err) {
       // The report is out; only its delivery failed: say so by name, and exit 3 (docs/reliability.md).
       const where = opts.output === undefined ? 'stdout' : opts.output;

@@ -13,6 +13,7 @@ import type { JobQueue } from '../../lib/app/dispatch.js';
 import type { AccountSource } from '../../lib/app/ports.js';
 import type { AuditConfig } from '../../lib/domain/config/schema.js';
 import { loadHandlerConfig } from './handler-config.js';
+import { describeError } from '../../lib/domain/describe-error.js';
 
 /** Environment variables of the service (serverless.yml sets them). */
 export const SERVICE_ENV = {
@@ -125,7 +126,7 @@ export function memoizedClientFactory(factory: ClientFactory): ClientFactory {
 export function validatedAtColdStart(runtime: HandlerRuntime, env: NodeJS.ProcessEnv = process.env): HandlerRuntime {
   if (env.AWS_LAMBDA_FUNCTION_NAME !== undefined) {
     runtime.config().catch((error: unknown) => {
-      runtime.logger.error('the audit config is invalid', { reason: error instanceof Error ? error.message : String(error) });
+      runtime.logger.error('the audit config is invalid', { reason: describeError(error) });
     });
   }
   return runtime;

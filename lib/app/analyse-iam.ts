@@ -1,12 +1,13 @@
 import type { IamAnalysis, IamRoleInput } from '../domain/checks/iam/index.js';
-import type { ClusterConfig, RoleKey } from '../domain/config/schema.js';
+import { resolveRoles, type ResolvedRole } from '../domain/cluster-facts.js';
+import type { ClusterConfig } from '../domain/config/schema.js';
 import { describeError } from '../domain/describe-error.js';
 import type { AccountView, Role } from '../domain/model/account-view.js';
 import { catalog } from '../domain/policy/catalog/index.js';
 import type { ActionDecision, PolicyDecisionSource } from '../domain/policy/decisions.js';
 import { uniqueActions } from '../domain/requirements/actions.js';
 import { describeCallWay, isAbsentKey, requestContextFor, type ActionCall, type CallWay } from '../domain/requirements/request-context.js';
-import { callsOf, mergeRequirements, requirementsFor, type RoleRequirements } from '../domain/requirements/requirements-for.js';
+import { callsOf, type RoleRequirements } from '../domain/requirements/requirements-for.js';
 import { isAllowed } from '../domain/checks/iam/denial.js';
 import type { CallDecision } from '../domain/checks/iam/iam-check-input.js';
 
@@ -14,45 +15,8 @@ import type { CallDecision } from '../domain/checks/iam/iam-check-input.js';
 export interface AnalyseIamOptions {
   /** Called before each role is decided, e.g. for CLI progress on stderr. */
   onProgress?: (message: string) => void;
-}
-
-const ROLE_KEYS: readonly RoleKey[] = ['controlPlane', 'worker'];
-
-/** The role name of an IAM role ARN (`arn:aws:iam::1:role/path/name` -> `name`). */
-function roleNameOf(arn: string): string {
-  return arn.slice(arn.lastIndexOf('/') + 1);
-}
-
-/** Account id of an ARN, or undefined. */
-function accountOf(arn: string): string | undefined {
-  return arn.split(':')[4] || undefined;
-}
-
-/**
- * Finds a configured role: exact ARN, else the same ARN ignoring case, else the same role name in the same
- * account (a config ARN written without the role's path).
- */
-export function findRole(view: AccountView, arn: string): Role | undefined {
-  const exact = view.roles.find((r) => r.arn === arn);
-  if (exact) return exact;
-  const lower = arn.toLowerCase();
-  const folded = view.roles.find((r) => r.arn.toLowerCase() === lower);
-  if (folded) return folded;
-  const name = roleNameOf(arn).toLowerCase();
-  const account = accountOf(arn);
-  const byName = view.roles.filter((r) => r.name.toLowerCase() === name && accountOf(r.arn) === account);
-  return byName.length === 1 ? byName[0] : undefined;
-}
-
-/** The collection gap that hides a role, if any (the whole `roles` kind, or this role). */
-function roleGap(view: AccountView, arn: string): string | undefined {
-  const name = roleNameOf(arn).toLowerCase();
-  const gap = view.gaps.find(
-    (g) =>
-      g.kind === 'roles' &&
-      (g.resourceId === undefined || g.resourceId.toLowerCase() === arn.toLowerCase() || g.resourceId.toLowerCase() === name),
-  );
-  return gap === undefined ? undefined : `${gap.reason} (${gap.source})`;
+  /** The cluster's roles as evaluate resolved them (lib/domain/cluster-facts.ts); resolved from `view` when absent. */
+  roles?: readonly ResolvedRole[];
 }
 
 /**
@@ -123,9 +87,9 @@ async function decideCalls(
 }
 
 /**
- * Gathers what the pure IAM checks need for one cluster: for each configured role (controlPlane, worker; one
- * entry when both name the same role) the role from the view, its requirements under the cluster's preset, and
- * the decisions for the required, optional and allowed-excess actions plus every catalogue action of the audited
+ * Gathers what the pure IAM checks need for one cluster: for each configured role as resolved by
+ * lib/domain/cluster-facts.ts (controlPlane, worker; one entry when both name the same role; the role from the view
+ * and its requirements under the cluster's preset) the decisions for the required, optional and allowed-excess actions plus every catalogue action of the audited
  * services, with the preset's request context (the cluster tag, the cluster's region), adjusted per service (one
  * `decide()` call per distinct service context, see {@link serviceRequestContext}). A role hidden by a collection gap
  * is marked unavailable; an error thrown by the source is recorded as the reason the role's units could not be
@@ -137,34 +101,14 @@ export async function analyseIam(
   source: PolicyDecisionSource,
   opts: AnalyseIamOptions = {},
 ): Promise<IamAnalysis> {
-  const byArn = new Map<string, IamRoleInput>();
-  for (const key of ROLE_KEYS) {
-    const arn = cluster.roles[key];
-    if (arn === undefined) continue;
-    const requirements = requirementsFor(cluster, key);
-    const existing = byArn.get(arn.toLowerCase());
-    if (existing) {
-      existing.keys.push(key);
-      existing.requirements = mergeRequirements(existing.requirements, requirements);
-      continue;
-    }
-    const role = findRole(view, arn);
-    const entry: IamRoleInput = { keys: [key], configuredArn: arn, requirements };
-    if (role) entry.role = role;
-    else {
-      const gap = roleGap(view, arn);
-      if (gap !== undefined) entry.unavailable = gap;
-    }
-    byArn.set(arn.toLowerCase(), entry);
-  }
-
-  const roles = [...byArn.values()];
+  const roles: IamRoleInput[] = (opts.roles ?? resolveRoles(view, cluster)).map((r) => ({ ...r, keys: [...r.keys] }));
   let rolesExamined = 0;
   let actionsEvaluated = 0;
-  // The roles at once: their simulations share the source's IAM concurrency cap.
-  await Promise.all(
-    roles.map(async (entry) => {
-      if (!entry.role) return;
+  let engine = source.engine;
+  // The roles at once (their simulations share the source's IAM concurrency cap); notes in role order.
+  const fallbackNotes = await Promise.all(
+    roles.map(async (entry): Promise<string | undefined> => {
+      if (!entry.role) return undefined;
       const r = entry.requirements;
       const actions = uniqueActions([...r.required, ...r.optional, ...r.allowedExcess, ...catalog.allActions()]);
       opts.onProgress?.(`deciding ${actions.length} actions for the ${entry.keys.join('+')} role ${entry.role.name}`);
@@ -174,10 +118,18 @@ export async function analyseIam(
         if (Object.keys(callDecisions).length > 0) entry.callDecisions = callDecisions;
         rolesExamined += 1;
         actionsEvaluated += decisions.length;
+        // The answers carry their provenance: a fallback engine and why the source's own could not decide.
+        const fallback = decisions.find((d) => d.engine !== undefined && d.engine !== source.engine);
+        if (fallback?.engine !== undefined) {
+          engine = fallback.engine;
+          return `IAM simulation unavailable for ${entry.role.arn}: ${fallback.fallbackReason ?? 'no reason given'}; used the local evaluator`;
+        }
       } catch (err) {
         entry.decisionError = `the ${source.engine === 'local' ? 'local policy evaluator' : 'AWS policy simulation'} could not decide: ${describeError(err)}`;
       }
+      return undefined;
     }),
   );
-  return { roles, rolesExamined, actionsEvaluated, engine: source.engine };
+  const notes = fallbackNotes.filter((n): n is string => n !== undefined);
+  return { roles, rolesExamined, actionsEvaluated, engine, ...(notes.length === 0 ? {} : { notes }) };
 }

@@ -1,9 +1,8 @@
 import type { AuditConfig, ClusterConfig } from '../domain/config/schema.js';
-import { diffFindings } from '../domain/findings/diff.js';
+import { diffFindings, type ReportChanges } from '../domain/findings/diff.js';
 import { summarize } from '../domain/report/build-report.js';
 import type { Report } from '../domain/report/report.js';
 import { buildSnsMessages, type SnsMessage } from '../domain/report/sns-message.js';
-import type { ReportChanges } from '../domain/report/sns/report-changes.js';
 import { clusterOfJob, clusterStateKey, type ClusterJob } from './cluster-job.js';
 import { StateConflictError, type AlertPublisher, type ClusterStateStore, type DeliveryRecord, type StoredReportLocation, type Versioned } from './delivery-ports.js';
 import type { AccountSource } from './ports.js';
@@ -64,7 +63,8 @@ export async function auditClusterJob(options: AuditClusterOptions): Promise<Aud
   if (existing?.value.committed === true) return resume(options, key, existing);
 
   let state = await store.getState(key);
-  let report = await runAudit({
+  // runAudit diffs against the state it was given (its one diff); only a lost conditional write re-diffs (rebase).
+  let { report, changes } = await runAudit({
     config,
     source: options.source,
     clusters: [cluster.name],
@@ -77,10 +77,8 @@ export async function auditClusterJob(options: AuditClusterOptions): Promise<Aud
   let conflicts = 0;
   const maxConflicts = options.maxConflicts ?? 3;
   for (;;) {
-    const rebased = rebase(report, state?.value, cluster);
-    report = rebased.report;
     const location = await store.putRunReport(key, job.runId, report);
-    const messages = buildMessages(options, report, rebased.changes, location);
+    const messages = buildMessages(options, report, changes, location);
     const record: DeliveryRecord = {
       version: 1,
       runId: job.runId,
@@ -104,12 +102,13 @@ export async function auditClusterJob(options: AuditClusterOptions): Promise<Aud
         const again = await store.getDelivery(key, job.runId);
         if (again !== undefined) return { ...(await resume(options, key, again)), conflicts };
       }
+      ({ report, changes } = rebase(report, state?.value, cluster));
       continue;
     }
     record.committed = true;
     recordVersion = await store.putDelivery(key, job.runId, record, recordVersion);
     const publishedNow = await publishMissing(options, key, { value: record, version: recordVersion });
-    return { report, changes: rebased.changes, location, parts: messages.length, publishedNow, resumed: false, conflicts };
+    return { report, changes, location, parts: messages.length, publishedNow, resumed: false, conflicts };
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AlertsConfig } from '../domain/config/schema.js';
 import type { Report } from '../domain/report/report.js';
 import type { AlertMode } from '../domain/report/sns/alert-trigger.js';
-import type { ReportChanges } from '../domain/report/sns/report-changes.js';
+import type { ReportChanges } from '../domain/findings/diff.js';
 import { buildSnsMessages } from '../domain/report/sns-message.js';
 import type { AlertPublisher } from './delivery-ports.js';
 
@@ -11,8 +11,8 @@ export interface DeliverOptions {
   /** The config's `alerts` (its `topicArn` already defaulted from ALERT_TOPIC_ARN by the config loader). */
   alerts: AlertsConfig | undefined;
   publisher: AlertPublisher | undefined;
-  /** New and resolved findings; see `buildSnsMessages`. */
-  changes?: ReportChanges;
+  /** New and resolved findings: runAudit's `changes`. */
+  changes: ReportChanges;
   /** Overrides `alerts.mode`, e.g. `all` when the previous report could not be loaded. */
   mode?: AlertMode;
 }
@@ -52,7 +52,7 @@ export async function deliverReport(options: DeliverOptions): Promise<DeliveryRe
     minSeverity: alerts.minSeverity,
     mode,
     format: alerts.format,
-    ...(options.changes === undefined ? {} : { changes: options.changes }),
+    changes: options.changes,
   });
   if (messages.length === 0) return { published: 0, topicArn, mode, messageIds: [], skipped: DELIVERY_SKIPS.nothingToReport };
   const messageIds = await options.publisher.publish(topicArn, messages);

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { CHECK_FAMILIES, checkMeta, isCheckId, type CheckFamily } from '../domain/checks/check-ids.js';
+import { familyOfCheck, type CheckFamily } from '../domain/checks/check-ids.js';
 import { familyErrorDraft } from '../domain/checks/family-error.js';
 import type { IamAnalysis } from '../domain/checks/iam/index.js';
 import { evaluateCluster } from '../domain/checks/run-checks.js';
 import type { AuditConfig, ClusterConfig } from '../domain/config/schema.js';
-import { diffFindings } from '../domain/findings/diff.js';
+import { diffFindings, type ReportChanges } from '../domain/findings/diff.js';
 import type { Finding, FindingDraft } from '../domain/findings/finding.js';
 import { finalizeFindings } from '../domain/findings/finalize.js';
 import { applySuppressions, expiredSuppressionNote } from '../domain/findings/suppress.js';
+import { clusterFacts } from '../domain/cluster-facts.js';
 import { describeError } from '../domain/describe-error.js';
-import { computeMembership } from '../domain/membership.js';
 import type { IamEngine } from '../domain/policy/decisions.js';
 import { buildReport } from '../domain/report/build-report.js';
 import type { ClusterReport, Coverage, Report } from '../domain/report/report.js';
 import { analyseIam } from './analyse-iam.js';
-import { InputError, UsageError } from './errors.js';
+import { InputError } from './errors.js';
+import { planAudit, type AuditPlan } from './plan.js';
 import type { AccountSource } from './ports.js';
-import { providerClusterId } from '../domain/provider/cluster-id.js';
 import { providerNotes } from '../domain/provider/notes.js';
 import { providerSettings } from '../domain/provider/settings.js';
 
@@ -37,6 +37,8 @@ export interface RunAuditOptions {
   clusters?: readonly string[];
   /** Only these check families (`--checks`); all when absent. */
   families?: readonly CheckFamily[];
+  /** The plan, when the caller already made it (lib/app/plan.ts); else made here from `config`, `clusters` and `families`. */
+  plan?: AuditPlan;
   /** Clock, injectable for tests. Default: `new Date()`. */
   now?: () => Date;
   /** The previous report, for `new`, `resolved` and `firstSeen`. */
@@ -46,6 +48,16 @@ export interface RunAuditOptions {
   onProgress?: (event: AuditProgress) => void;
   /** `tool.version` of the report. Default: `unknown`. */
   toolVersion?: string;
+}
+
+/**
+ * What {@link runAudit} returns: the report, and what changed since the previous report (the one diff of the run,
+ * which `report.summary.new` and `.resolved` count). Every consumer (summary, SNS messages, stored state) reads
+ * these; nothing diffs again.
+ */
+export interface AuditResult {
+  report: Report;
+  changes: ReportChanges;
 }
 
 /** Account id used when neither the config nor the collected data nor a previous report knows it. */
@@ -59,19 +71,6 @@ interface ClusterOutcome {
   engine?: IamEngine;
 }
 
-/**
- * The audit use case: for each selected cluster, collect the account, analyse IAM (when the `iam` family is
- * selected), run the pure checks, finalize the findings and apply the cluster's suppressions; then diff against the
- * previous report and build the Report.
- *
- * Clusters are audited one after another from a snapshot, and up to {@link LIVE_CLUSTER_CONCURRENCY} at a time live
- * (their AWS calls wait on the network, under the source's per-service caps); the report lists them in config
- * order either way. A failure to collect one cluster never ends the run: it becomes one
- * `status: error` finding per selected family for that cluster, with the reason, and the other clusters are still
- * audited. An InputError (bad snapshot, bad config) is rethrown: the input must be fixed (CLI exit 2).
- *
- * @throws UsageError when a `clusters` name matches no configured cluster, or `families` is empty.
- */
 /** Clusters audited at once in live mode (docs/api-calls.md: the AWS calls, not the CPU, set the pace). */
 export const LIVE_CLUSTER_CONCURRENCY = 4;
 
@@ -90,11 +89,24 @@ async function mapInOrder<T, R>(items: readonly T[], n: number, fn: (item: T) =>
   return results;
 }
 
-export async function runAudit(opts: RunAuditOptions): Promise<Report> {
+
+/**
+ * The audit use case: for each selected cluster, collect the account, analyse IAM (when the `iam` family is
+ * selected), run the pure checks, finalize the findings and apply the cluster's suppressions; then diff against the
+ * previous report, once, and build the Report. Returns the report with its changes (new and resolved findings).
+ *
+ * Clusters are audited one after another from a snapshot, and up to {@link LIVE_CLUSTER_CONCURRENCY} at a time live
+ * (their AWS calls wait on the network, under the source's per-service caps); the report lists them in config
+ * order either way. A failure to collect one cluster never ends the run: it becomes one
+ * `status: error` finding per selected family for that cluster, with the reason, and the other clusters are still
+ * audited. An InputError (bad snapshot, bad config) is rethrown: the input must be fixed (CLI exit 2).
+ *
+ * @throws UsageError when a `clusters` name matches no configured cluster, or `families` is empty.
+ */
+export async function runAudit(opts: RunAuditOptions): Promise<AuditResult> {
   const now = opts.now ?? (() => new Date());
   const startedAt = now().toISOString();
-  const families = selectFamilies(opts.families);
-  const clusters = selectClusters(opts.config.clusters, opts.clusters);
+  const { clusters, families } = opts.plan ?? planAudit(opts.config, opts);
 
   const outcomes = await mapInOrder(clusters, opts.source.mode === 'live' ? LIVE_CLUSTER_CONCURRENCY : 1, (cluster) =>
     auditCluster(cluster, families, opts, startedAt.slice(0, 10)),
@@ -106,7 +118,8 @@ export async function runAudit(opts: RunAuditOptions): Promise<Report> {
     now: startedAt,
     inScope: (previous) => inScope(previous, clusters, families),
   });
-  return buildReport({
+  const changes: ReportChanges = { newIds: diff.newIds, resolved: diff.resolved };
+  const report = buildReport({
     tool: { name: 'kube-aws-audit', version: opts.toolVersion ?? 'unknown' },
     runId: opts.runId ?? randomUUID(),
     startedAt,
@@ -115,9 +128,10 @@ export async function runAudit(opts: RunAuditOptions): Promise<Report> {
     iamEngine,
     clusters: outcomes.map((o) => o.report),
     findings: diff.findings,
-    newIds: opts.previous === undefined ? undefined : diff.newIds,
-    resolved: diff.resolved.length,
+    newIds: [...changes.newIds],
+    resolved: changes.resolved.length,
   });
+  return { report, changes };
 }
 
 async function auditCluster(
@@ -141,8 +155,11 @@ async function auditCluster(
   }
 
   progress('evaluate');
-  const { view, decisions } = collected;
-  const account = cluster.account ?? view.account ?? previousAccount(opts.previous, cluster) ?? UNKNOWN_ACCOUNT;
+  const examinesResources = families.includes('tags') || families.includes('nodes');
+  const facts = clusterFacts(collected.view, cluster, { examinesResources });
+  const { view, membership } = facts;
+  const account = facts.account ?? previousAccount(opts.previous, cluster) ?? UNKNOWN_ACCOUNT;
+  const decisions = collected.decisions;
 
   let iam: IamAnalysis | undefined;
   let iamUnavailableReason: string | undefined;
@@ -151,33 +168,17 @@ async function auditCluster(
       iamUnavailableReason = 'no IAM decision source';
     } else {
       try {
-        iam = await analyseIam(view, cluster, decisions);
+        iam = await analyseIam(view, cluster, decisions, { roles: facts.roles });
       } catch (err) {
         if (err instanceof InputError) throw err;
         iamUnavailableReason = `the IAM analysis failed: ${describeError(err)}`;
       }
     }
   }
-  // Copied only now: a decision source appends its notes (e.g. a fallback from simulation to the local evaluator)
-  // while the IAM analysis runs.
-  const notes = [...collected.notes];
-  const membership = computeMembership(view, cluster);
-  if (cluster.account !== undefined && view.account !== undefined && view.account !== cluster.account) {
-    notes.push(`the collected data is of account ${view.account}, the config says ${cluster.account}`);
-  }
-  if (view.region !== undefined && view.region !== cluster.region) {
-    notes.push(`the collected data is of region ${view.region}, the config says ${cluster.region}`);
-  }
-  const examinesResources = families.includes('tags') || families.includes('nodes');
-  const clusterId = providerClusterId(cluster);
-  if (examinesResources && membership.instances.length === 0 && !view.gaps.some((g) => g.kind === 'instances' && g.resourceId === undefined)) {
-    notes.push(
-      `no instance of cluster ${cluster.name} was found (by the kubernetes.io/cluster/${clusterId} or KubernetesCluster tag, ` +
-        `the configured roles' instance profiles, or autoScalingGroups): the tag and node checks had nothing to examine; check the cluster name`,
-    );
-  }
-  if (families.includes('tags')) notes.push(...providerNotes(view, cluster, membership));
-  const drafts = evaluateCluster({ view, cluster, families, membership, iam, iamUnavailableReason });
+  // Each stage returns its own notes: collect's, the facts', and those the IAM decisions came with.
+  const provider = families.includes('tags') ? providerNotes(view, cluster, membership) : [];
+  const notes = [...collected.notes, ...facts.notes, ...provider, ...(iam?.notes ?? [])];
+  const drafts = evaluateCluster({ view, cluster, families, membership, account, iam, iamUnavailableReason });
 
   progress('report');
   const coverage: Coverage = {
@@ -212,24 +213,6 @@ function finish(
   return { report, findings };
 }
 
-function selectFamilies(families: readonly CheckFamily[] | undefined): CheckFamily[] {
-  if (families === undefined) return [...CHECK_FAMILIES];
-  const selected = CHECK_FAMILIES.filter((f) => families.includes(f));
-  if (selected.length === 0) throw new UsageError(`--checks selects no check family (allowed: ${CHECK_FAMILIES.join(', ')})`);
-  return selected;
-}
-
-function selectClusters(configured: readonly ClusterConfig[], names: readonly string[] | undefined): ClusterConfig[] {
-  if (names === undefined || names.length === 0) return [...configured];
-  const unknown = names.filter((n) => !configured.some((c) => c.name === n));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `--cluster ${unknown.join(', ')} matches no configured cluster (configured: ${configured.map((c) => c.name).join(', ')})`,
-    );
-  }
-  return configured.filter((c) => names.includes(c.name));
-}
-
 /**
  * One IAM engine per report: the one every analysed cluster used; when they differ, `local` (the weaker claim),
  * and the clusters decided by AWS simulation get a note. With no analysed cluster: the engine the mode implies.
@@ -258,8 +241,6 @@ function previousAccount(previous: Report | undefined, cluster: ClusterConfig): 
 /** Whether this run could have reproduced a previous finding (selected cluster and family). */
 function inScope(previous: Finding, clusters: readonly ClusterConfig[], families: readonly CheckFamily[]): boolean {
   if (!clusters.some((c) => c.name === previous.cluster && c.region === previous.region)) return false;
-  const family = isCheckId(previous.check) ? checkMeta(previous.check).family : FAMILY_BY_PREFIX[previous.check.split('.', 1)[0] ?? ''];
+  const family = familyOfCheck(previous.check);
   return family === undefined || families.includes(family);
 }
-
-const FAMILY_BY_PREFIX: Record<string, CheckFamily | undefined> = { iam: 'iam', tags: 'tags', node: 'nodes' };

@@ -2,7 +2,7 @@ import { describeError } from '../domain/describe-error.js';
 import type { ClusterConfig } from '../domain/config/schema.js';
 import { summarize } from '../domain/report/build-report.js';
 import type { Report } from '../domain/report/report.js';
-import type { ReportChanges } from '../domain/report/sns/report-changes.js';
+import type { ReportChanges } from '../domain/findings/diff.js';
 import type { ReportStore } from './delivery-ports.js';
 
 /** The state key of clusters whose config names no account: the account of the function's own credentials. */

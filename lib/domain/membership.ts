@@ -11,6 +11,7 @@ import type {
 import { clusterTagMatches, isTaggedForAnotherCluster } from './tags/cluster-tag.js';
 import { resolveInstanceProfile } from './membership/instance-profiles.js';
 import { sameIamEntity } from './model/iam-arn.js';
+import { subnetRouteTable } from './provider/subnet-route-table.js';
 import { providerClusterId } from './provider/cluster-id.js';
 
 /** Instance states that take an instance out of every check (it is gone or going). */
@@ -244,14 +245,10 @@ function linkRouteTables(
       missing.add(subnetId, instance, gapText(routeTablesGap), vpcId);
       continue;
     }
-    const explicit = view.routeTables.find((t) => t.associations.some((a) => a.subnetId === subnetId));
-    if (explicit) {
-      links[subnetId] = { routeTableId: explicit.routeTableId, via: 'explicit' };
-      continue;
-    }
-    const main = vpcId ? view.routeTables.find((t) => t.vpcId === vpcId && t.associations.some((a) => a.main)) : undefined;
-    if (main) {
-      links[subnetId] = { routeTableId: main.routeTableId, via: 'main' };
+    // The one route-table rule (lib/domain/provider/subnet-route-table.ts): explicit association, else the VPC's main table.
+    const found = vpcId === undefined ? undefined : subnetRouteTable(view.routeTables, { subnetId, vpcId });
+    if (found) {
+      links[subnetId] = { routeTableId: found.table.routeTableId, via: found.via };
       continue;
     }
     missing.add(

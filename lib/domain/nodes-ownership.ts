@@ -1,11 +1,10 @@
 import type { ClusterConfig } from './config/schema.js';
-import type { AccountView, KubeNode } from './model/account-view.js';
-import { computeMembership } from './membership.js';
+import type { AccountView, KubeNode, SharedNodesHints } from './model/account-view.js';
+import type { ClusterMembership } from './membership.js';
 import { nodeInstance } from './checks/nodes/node-instance.js';
 
-/** How many of `nodes` map (by name, then providerID) to a member instance of `cluster`. */
-export function countNodesOfCluster(view: AccountView, cluster: ClusterConfig, nodes: readonly KubeNode[]): number {
-  const membership = computeMembership(view, cluster);
+/** How many of `nodes` map (by name, then providerID) to a member instance of `cluster` (its `membership`). */
+export function countNodesOfCluster(view: AccountView, cluster: ClusterConfig, membership: ClusterMembership, nodes: readonly KubeNode[]): number {
   const members = new Set(membership.instances.map((i) => i.instanceId));
   const input = { view: { ...view, nodes: [...nodes] }, cluster, membership };
   return nodes.filter((node) => {
@@ -28,8 +27,9 @@ export type NodesOwnership =
 export function nodesOwnership(
   view: AccountView,
   cluster: ClusterConfig,
+  membership: ClusterMembership,
   nodes: readonly KubeNode[],
-  hints: { nodesCluster?: string; configuredClusters?: readonly string[] },
+  hints: SharedNodesHints,
 ): NodesOwnership {
   if (hints.nodesCluster !== undefined) {
     return hints.nodesCluster === cluster.name
@@ -37,7 +37,7 @@ export function nodesOwnership(
       : { kind: 'other', why: `meta.json says it is of cluster ${hints.nodesCluster}` };
   }
   if (hints.configuredClusters?.length === 1) return { kind: 'this-cluster', why: 'it is the only configured cluster' };
-  const matched = countNodesOfCluster(view, cluster, nodes);
+  const matched = countNodesOfCluster(view, cluster, membership, nodes);
   const share = `${matched} of ${nodes.length} node(s) map to its instances`;
   return nodes.length > 0 && matched * 2 >= nodes.length ? { kind: 'this-cluster', why: share } : { kind: 'other', why: `only ${share}` };
 }

@@ -23,12 +23,12 @@ describe.each(scenarios)('fixture $name', (scenario) => {
 
   beforeAll(async () => {
     const config = await loadConfig(scenario.configFile);
-    report = await runAudit({
+    ({ report } = await runAudit({
       config,
       source: await createAccountSource({ kind: 'snapshot', dir: scenario.snapshotDir }, config),
       now: () => AUDIT_DATE,
       runId: `acceptance-${scenario.name}`,
-    });
+    }));
   }, 60_000);
 
   it('reports exactly the expected unsuppressed findings', () => {

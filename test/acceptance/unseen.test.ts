@@ -41,12 +41,12 @@ describe.each(scenarios)('unseen snapshot $name', (scenario) => {
 
   beforeAll(async () => {
     const config = await loadConfig(scenario.configFile);
-    report = await runAudit({
+    ({ report } = await runAudit({
       config,
       source: await createAccountSource({ kind: 'snapshot', dir: scenario.snapshotDir }, config),
       now: () => AUDIT_DATE,
       runId: `unseen-${scenario.name}`,
-    });
+    }));
   }, 60_000);
 
   it('reports exactly the hand-derived findings', () => {
@@ -79,7 +79,7 @@ describe('unseen snapshot shared-vpc-three-clusters: node data of one cluster', 
     const config = await loadConfig(scenario.configFile);
 
     // Act
-    const report = await runAudit({
+    const { report } = await runAudit({
       config,
       source: await createAccountSource({ kind: 'snapshot', dir: scenario.snapshotDir }, config),
       now: () => AUDIT_DATE,

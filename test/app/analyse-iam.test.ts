@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { analyseIam, findRole } from '../../lib/app/analyse-iam.js';
+import { analyseIam } from '../../lib/app/analyse-iam.js';
 import { runIamChecks } from '../../lib/domain/checks/iam/index.js';
 import { PRESET_NAMES, type ClusterConfig } from '../../lib/domain/config/schema.js';
 import type { AccountView, PolicyDocument, Role } from '../../lib/domain/model/account-view.js';
@@ -142,20 +142,6 @@ describe('analyseIam', () => {
     expect(iam.roles).toHaveLength(1);
     expect(iam.roles[0]?.keys).toEqual(['controlPlane', 'worker']);
     expect(drafts).toEqual([]);
-  });
-});
-
-describe('findRole', () => {
-  it('matches the ARN exactly, then ignoring case, then by name in the same account (ARN without path)', () => {
-    // Arrange
-    const pathed = aRole({ name: 'k8s-node', path: '/kubernetes/' });
-    const view = aView({ roles: [aRole({ name: 'Exact' }), pathed] });
-
-    // Assert
-    expect(findRole(view, `arn:aws:iam::${DEFAULTS.account}:role/Exact`)?.name).toBe('Exact');
-    expect(findRole(view, `arn:aws:iam::${DEFAULTS.account}:role/exact`)?.name).toBe('Exact');
-    expect(findRole(view, `arn:aws:iam::${DEFAULTS.account}:role/k8s-node`)).toBe(pathed);
-    expect(findRole(view, 'arn:aws:iam::999999999999:role/k8s-node')).toBeUndefined();
   });
 });
 

@@ -8,6 +8,8 @@ import type { ClusterConfig } from '../../lib/domain/config/schema.js';
 import { configSchema, type AuditConfig } from '../../lib/domain/config/schema.js';
 import { RESOURCE_TYPES } from '../../lib/domain/findings/finding.js';
 import { emptyAccountView, type AccountView } from '../../lib/domain/model/account-view.js';
+import type { CheckFamily } from '../../lib/domain/checks/check-ids.js';
+import type { Report } from '../../lib/domain/report/report.js';
 import { aCompliantView, anInstance, aRouteTable, aSecurityGroup, aSubnet, clusterTag, DEFAULTS } from '../support/builders.js';
 
 const ACCOUNT = DEFAULTS.account;
@@ -57,7 +59,7 @@ describe('runAudit', () => {
     const source = fakeSource(views());
 
     // Act
-    const report = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags', 'nodes'], now: NOW, runId: 'run-1', toolVersion: '9.9.9' });
+    const { report } = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags', 'nodes'], now: NOW, runId: 'run-1', toolVersion: '9.9.9' });
 
     // Assert
     expect(source.calls).toEqual(['alpha', 'beta']);
@@ -85,7 +87,7 @@ describe('runAudit', () => {
 
   it('lists the cloud-config switches it applied in coverage.provider, with the checks they turn off', async () => {
     const config = { ...TWO_CLUSTERS, clusters: TWO_CLUSTERS.clusters.map((c) => ({ ...c, cloudConfig: { disableSecurityGroupIngress: true, routeTableId: 'rtb-0123456789abcdef0', kubernetesClusterId: `${c.name}-k8s` } })) };
-    const report = await runAudit({ config, source: fakeSource(views()), families: ['tags'], now: NOW });
+    const { report } = await runAudit({ config, source: fakeSource(views()), families: ['tags'], now: NOW });
     expect(report.clusters[0]?.coverage.provider).toMatchObject({
       clusterId: 'alpha-k8s',
       clusterIdFrom: 'kubernetesClusterId',
@@ -100,7 +102,7 @@ describe('runAudit', () => {
     const source = fakeSource(views());
 
     // Act
-    const report = await runAudit({ config: TWO_CLUSTERS, source, clusters: ['beta'], families: ['nodes'], now: NOW });
+    const { report } = await runAudit({ config: TWO_CLUSTERS, source, clusters: ['beta'], families: ['nodes'], now: NOW });
 
     // Assert
     expect(source.calls).toEqual(['beta']);
@@ -126,13 +128,13 @@ describe('runAudit', () => {
     const source = fakeSource({ ...views(), alpha: denied });
 
     // Act
-    const report = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags', 'nodes'], now: NOW });
+    const { report } = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags', 'nodes'], now: NOW });
 
     // Assert
     const alpha = report.findings.filter((f) => f.cluster === 'alpha');
     expect(alpha.map((f) => [f.check, f.status, f.resource])).toEqual([
-      ['node.private-dns.missing', 'error', { type: RESOURCE_TYPES.account, id: ACCOUNT }],
-      ['tags.instance.missing', 'error', { type: RESOURCE_TYPES.account, id: ACCOUNT }],
+      ['node.family.unavailable', 'error', { type: RESOURCE_TYPES.account, id: ACCOUNT }],
+      ['tags.family.unavailable', 'error', { type: RESOURCE_TYPES.account, id: ACCOUNT }],
     ]);
     expect(alpha.every((f) => f.detail.includes('UnauthorizedOperation: User is not authorized to perform: ec2:DescribeInstances'))).toBe(true);
     expect(report.summary.errors).toBe(2);
@@ -157,11 +159,11 @@ describe('runAudit', () => {
     const one = config([{ name: 'alpha' }]);
 
     // Act
-    const report = await runAudit({ config: one, source, families: ['iam'], now: NOW });
+    const { report } = await runAudit({ config: one, source, families: ['iam'], now: NOW });
 
     // Assert
     expect(report.findings.map((f) => [f.check, f.status, f.title, f.detail])).toEqual([
-      ['iam.role.missing', 'error', 'IAM checks could not run', 'IAM checks could not run for cluster alpha: no IAM decision source'],
+      ['iam.family.unavailable', 'error', 'IAM checks could not run', 'IAM checks could not run for cluster alpha: no IAM decision source'],
     ]);
   });
 
@@ -170,8 +172,8 @@ describe('runAudit', () => {
     const source = fakeSource(views());
 
     // Act
-    const tagsOnly = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags'], now: NOW });
-    const nodesOnly = await runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW });
+    const { report: tagsOnly } = await runAudit({ config: TWO_CLUSTERS, source, families: ['tags'], now: NOW });
+    const { report: nodesOnly } = await runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW });
 
     // Assert
     expect(tagsOnly.findings.filter((f) => !f.check.startsWith('tags.'))).toEqual([]);
@@ -195,7 +197,7 @@ describe('runAudit', () => {
     ]);
 
     // Act
-    const report = await runAudit({ config: cfg, source: fakeSource(views()), families: ['nodes'], now: NOW });
+    const { report } = await runAudit({ config: cfg, source: fakeSource(views()), families: ['nodes'], now: NOW });
 
     // Assert
     expect(report.findings.map((f) => [f.cluster, f.check, f.suppressed])).toEqual([
@@ -214,7 +216,7 @@ describe('runAudit', () => {
     const source = withLocalDecisions(fakeSource(views()));
 
     // Act
-    const report = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
+    const { report } = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
 
     // Assert
     expect(report.iamEngine).toBe('local');
@@ -240,7 +242,7 @@ describe('runAudit', () => {
     };
 
     // Act
-    const report = await runAudit({ config: TWO_CLUSTERS, source, families: ['iam'], now: NOW });
+    const { report } = await runAudit({ config: TWO_CLUSTERS, source, families: ['iam'], now: NOW });
 
     // Assert
     expect(report.iamEngine).toBe('local');
@@ -261,13 +263,13 @@ describe('runAudit', () => {
   it('diffs against the previous report without resolving what this run did not look at', async () => {
     // Arrange
     const source = fakeSource(views());
-    const previous = await runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW });
+    const { report: previous } = await runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW });
     const fixedAlpha = fakeSource({ ...views(), alpha: emptyAccountView({ account: ACCOUNT, region: DEFAULTS.region }) });
     const previousAlpha = previous.findings.filter((f) => f.cluster === 'alpha').length;
 
     // Act
-    const onlyAlpha = await runAudit({ config: TWO_CLUSTERS, source: fixedAlpha, clusters: ['alpha'], families: ['nodes'], previous, now: NOW });
-    const failedAlpha = await runAudit({ config: TWO_CLUSTERS, source: fakeSource({ ...views(), alpha: new Error('throttled') }), families: ['nodes'], previous, now: NOW });
+    const { report: onlyAlpha } = await runAudit({ config: TWO_CLUSTERS, source: fixedAlpha, clusters: ['alpha'], families: ['nodes'], previous, now: NOW });
+    const { report: failedAlpha } = await runAudit({ config: TWO_CLUSTERS, source: fakeSource({ ...views(), alpha: new Error('throttled') }), families: ['nodes'], previous, now: NOW });
 
     // Assert
     expect(previousAlpha).toBeGreaterThan(0);
@@ -286,25 +288,29 @@ describe('runAudit', () => {
 });
 
 describe('runAudit notes from the decision source', () => {
-  it('keeps a note the decision source adds while the IAM analysis runs (e.g. a fallback to the local evaluator)', async () => {
-    // Arrange: a source whose decide() appends a note, as FallbackDecisionSource does when simulation is unavailable
+  it('notes a fallback the decisions report themselves (engine and reason on the answers), and reports engine local', async () => {
+    // Arrange: a simulation source whose answers came from the local evaluator, as FallbackDecisionSource returns them
     const view = clusterView('alpha', 'i-0aaaaaaaaaaaaaaa1');
-    const notes: string[] = [];
     const local = new LocalPolicyDecisionSource(view);
     const decisions = {
-      engine: 'local' as const,
+      engine: 'aws-simulation' as const,
       async decide(request: Parameters<LocalPolicyDecisionSource['decide']>[0]) {
-        notes.push('IAM simulation unavailable for the role: AccessDenied; used the local evaluator');
-        return local.decide(request);
+        return (await local.decide(request)).map((d) => ({ ...d, engine: 'local' as const, fallbackReason: 'AccessDenied: denied' }));
       },
     };
-    const source: AccountSource = { mode: 'live', async collect() { return { view, decisions, notes }; } };
+    const collectedNotes: string[] = [];
+    const source: AccountSource = { mode: 'live', async collect() { return { view, decisions, notes: collectedNotes }; } };
 
     // Act
-    const report = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
+    const { report } = await runAudit({ config: config([{ name: 'alpha' }]), source, families: ['iam'], now: NOW });
 
-    // Assert
-    expect(report.clusters[0]?.notes).toContain('IAM simulation unavailable for the role: AccessDenied; used the local evaluator');
+    // Assert: the note comes with the decisions; nothing was written into the collected notes
+    expect(report.clusters[0]?.notes).toEqual([
+      `IAM simulation unavailable for ${DEFAULTS.controlPlaneRoleArn}: AccessDenied: denied; used the local evaluator`,
+      `IAM simulation unavailable for ${DEFAULTS.workerRoleArn}: AccessDenied: denied; used the local evaluator`,
+    ]);
+    expect(report.iamEngine).toBe('local');
+    expect(collectedNotes).toEqual([]);
   });
 });
 
@@ -316,7 +322,7 @@ describe('runAudit on a cluster without members', () => {
     const source = fakeSource({ alpah: { ...view, instances: [untied] } });
 
     // Act
-    const report = await runAudit({ config: config([{ name: 'alpah' }]), source, families: ['tags', 'nodes'], now: NOW });
+    const { report } = await runAudit({ config: config([{ name: 'alpah' }]), source, families: ['tags', 'nodes'], now: NOW });
 
     // Assert
     expect(report.findings).toEqual([]);
@@ -324,8 +330,50 @@ describe('runAudit on a cluster without members', () => {
   });
 
   it('adds no such note when the cluster has members', async () => {
-    const report = await runAudit({ config: config([{ name: 'alpha' }]), source: fakeSource(views()), families: ['tags'], now: NOW });
+    const { report } = await runAudit({ config: config([{ name: 'alpha' }]), source: fakeSource(views()), families: ['tags'], now: NOW });
 
     expect(report.clusters[0]?.notes).toBeUndefined();
+  });
+});
+
+describe('runAudit changes (the one diff of the run, which the summary, SNS and state read)', () => {
+  const nodesOnly = (source: AccountSource, extra: { previous?: Report; clusters?: string[]; families?: CheckFamily[] } = {}) =>
+    runAudit({ config: TWO_CLUSTERS, source, families: ['nodes'], now: NOW, ...extra });
+
+  it('without a previous report, every open finding is new and nothing is resolved', async () => {
+    const { report, changes } = await nodesOnly(fakeSource(views()));
+
+    expect([...changes.newIds].sort()).toEqual(report.findings.map((f) => f.id).sort());
+    expect(changes.resolved).toEqual([]);
+    expect(report.summary.new).toBe(changes.newIds.length);
+  });
+
+  it('lists the new findings and the resolved ones against the previous report, as the summary counts them', async () => {
+    const { report: previous } = await nodesOnly(fakeSource({ ...views(), beta: emptyAccountView({ account: ACCOUNT, region: DEFAULTS.region }) }));
+    const { report, changes } = await nodesOnly(fakeSource({ ...views(), alpha: emptyAccountView({ account: ACCOUNT, region: DEFAULTS.region }) }), { previous });
+
+    expect(changes.newIds).toEqual(report.findings.filter((f) => f.cluster === 'beta').map((f) => f.id));
+    expect(changes.resolved.map((f) => f.id)).toEqual(previous.findings.filter((f) => f.cluster === 'alpha').map((f) => f.id));
+    expect(report.summary).toMatchObject({ new: changes.newIds.length, resolved: changes.resolved.length });
+    expect(changes.resolved.length).toBeGreaterThan(0);
+  });
+
+  it('does not resolve findings of clusters or families the run did not select', async () => {
+    const { report: previous } = await runAudit({ config: TWO_CLUSTERS, source: fakeSource(views()), families: ['nodes', 'tags'], now: NOW });
+    const empty = emptyAccountView({ account: ACCOUNT, region: DEFAULTS.region });
+
+    const onlyAlpha = await nodesOnly(fakeSource({ alpha: empty, beta: empty }), { previous, clusters: ['alpha'] });
+
+    expect(onlyAlpha.changes.resolved.map((f) => [f.cluster, f.check.split('.')[0]])).toEqual(
+      previous.findings.filter((f) => f.cluster === 'alpha' && f.check.startsWith('node.')).map(() => ['alpha', 'node']),
+    );
+  });
+
+  it('does not resolve a finding that an error finding leaves unverified', async () => {
+    const { report: previous } = await nodesOnly(fakeSource(views()));
+
+    const { changes } = await nodesOnly(fakeSource({ ...views(), alpha: new Error('throttled') }), { previous });
+
+    expect(changes.resolved).toEqual([]);
   });
 });

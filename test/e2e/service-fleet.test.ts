@@ -257,8 +257,8 @@ describe('the service at fleet scale, over the wire', () => {
     const { withLocalDecisions } = await import('../../lib/app/with-local-decisions.js');
     const { parseConfig } = await import('../../lib/adapters/config/index.js');
     const config = parseConfig(fleetConfig(), 'config.yaml', {});
-    const report = await runAudit({ config, source: withLocalDecisions(new SnapshotAccountSource('fixtures/demo/snapshot')), clusters: ['prod-east', 'staging'] });
-    const messages = buildSnsMessages(report, { minSeverity: 'medium', mode: 'all', format: 'text' });
+    const { report, changes } = await runAudit({ config, source: withLocalDecisions(new SnapshotAccountSource('fixtures/demo/snapshot')), clusters: ['prod-east', 'staging'] });
+    const messages = buildSnsMessages(report, { minSeverity: 'medium', mode: 'all', format: 'text', changes });
 
     // Act
     await new SnsPublisher({ client: service.clients.sns }).publish(service.topicArn, messages);

@@ -10,6 +10,7 @@ const CHECK: CheckMeta = {
   title: 'Role allows every action ("*") | really_all',
   risk: 'r',
   remediation: 'm',
+  reads: ['roles', 'iam'],
 };
 
 describe('renderCheckTable', () => {

@@ -6,11 +6,6 @@ export interface FallbackDecisionSourceOptions {
   primary: PolicyDecisionSource;
   /** Normally the LocalPolicyDecisionSource over the documents the collector fetched. */
   fallback: PolicyDecisionSource;
-  /**
-   * Where fallback notes go. Pass the CollectedAccount's `notes` array: notes are appended while deciding
-   * (during evaluation), so read it after the checks ran.
-   */
-  notes?: string[];
 }
 
 /**
@@ -26,12 +21,13 @@ export function simulationUnavailableReason(error: unknown): string | undefined 
 
 /**
  * Uses the primary engine (AWS simulation) and, for a role where it is unavailable, switches to the fallback
- * (local evaluator) for that role from then on, recording a note
- * `IAM simulation unavailable for <role>: <reason>; used the local evaluator` - never silently.
- * `engine` reports the fallback's engine (`local`) once any role fell back.
+ * (local evaluator) for that role from then on - never silently: every answer the fallback gives carries its
+ * `engine` and the `fallbackReason`, from which lib/app/analyse-iam.ts writes the cluster note
+ * `IAM simulation unavailable for <role>: <reason>; used the local evaluator`. `engine` is the primary's and never
+ * changes; the answers say which engine decided them.
  */
 export class FallbackDecisionSource implements PolicyDecisionSource {
-  readonly notes: string[];
+  readonly engine: IamEngine;
   private readonly primary: PolicyDecisionSource;
   private readonly fallback: PolicyDecisionSource;
   private readonly fellBack = new Map<string, string>();
@@ -39,11 +35,7 @@ export class FallbackDecisionSource implements PolicyDecisionSource {
   constructor(options: FallbackDecisionSourceOptions) {
     this.primary = options.primary;
     this.fallback = options.fallback;
-    this.notes = options.notes ?? [];
-  }
-
-  get engine(): IamEngine {
-    return this.fellBack.size > 0 ? this.fallback.engine : this.primary.engine;
+    this.engine = options.primary.engine;
   }
 
   /** Roles (ARN -> reason) for which the fallback engine decided. */
@@ -52,17 +44,20 @@ export class FallbackDecisionSource implements PolicyDecisionSource {
   }
 
   async decide(request: DecisionRequest): Promise<ActionDecision[]> {
-    if (this.fellBack.has(request.role.arn)) return this.fallback.decide(request);
+    const known = this.fellBack.get(request.role.arn);
+    if (known !== undefined) return this.#fallbackDecide(request, known);
     try {
       return await this.primary.decide(request);
     } catch (error) {
       const reason = simulationUnavailableReason(error);
       if (reason === undefined) throw error;
-      if (!this.fellBack.has(request.role.arn)) {
-        this.fellBack.set(request.role.arn, reason);
-        this.notes.push(`IAM simulation unavailable for ${request.role.arn}: ${reason}; used the local evaluator`);
-      }
-      return this.fallback.decide(request);
+      this.fellBack.set(request.role.arn, reason);
+      return this.#fallbackDecide(request, reason);
     }
+  }
+
+  async #fallbackDecide(request: DecisionRequest, reason: string): Promise<ActionDecision[]> {
+    const decisions = await this.fallback.decide(request);
+    return decisions.map((d) => ({ ...d, engine: this.fallback.engine, fallbackReason: reason }));
   }
 }

@@ -128,7 +128,7 @@ export class IamCollector {
       if (result.kind === 'found') policyDetails.push(result.detail);
       else out.gaps.push(result.gap);
     }
-    this.addView(out, details, policyDetails, details.flatMap((d) => d.InstanceProfileList ?? []), { role: 'iam:GetRole', policy: 'iam:GetPolicyVersion' });
+    this.addView(out, details, policyDetails, details.flatMap((d) => (d.InstanceProfileList ?? []).map((profile) => ({ profile, owner: d.Arn }))), { role: 'iam:GetRole', policy: 'iam:GetPolicyVersion' });
     out.raw.roleDetails.push(...details);
     out.raw.policies.push(...policyDetails);
     return out;
@@ -170,7 +170,7 @@ export class IamCollector {
       else out.gaps.push({ kind: 'managedPolicies', resourceId: arn, source: 'iam:GetAccountAuthorizationDetails', reason: 'NotReturned: the policy is attached to a configured role but GetAccountAuthorizationDetails did not return it' });
     }
     const gaad = 'iam:GetAccountAuthorizationDetails';
-    this.addView(out, details, policyDetails, sweep.roleDetails.flatMap((d) => d.InstanceProfileList ?? []), { role: gaad, policy: gaad });
+    this.addView(out, details, policyDetails, sweep.roleDetails.flatMap((d) => (d.InstanceProfileList ?? []).map((profile) => ({ profile, owner: d.Arn }))), { role: gaad, policy: gaad });
     out.raw.roleDetails.push(...sweep.roleDetails);
     out.raw.policies.push(...sweep.policies);
     return out;
@@ -187,7 +187,7 @@ export class IamCollector {
     out: IamCollection,
     details: RoleDetail[],
     policies: ManagedPolicyDetail[],
-    profiles: SdkInstanceProfile[],
+    profiles: { profile: SdkInstanceProfile; owner: string | undefined }[],
     sources: { role: string; policy: string },
   ): void {
     for (const detail of details) {
@@ -206,12 +206,19 @@ export class IamCollector {
         out.gaps.push({ kind: 'managedPolicies', resourceId: detail.Arn ?? '', source: sources.policy, reason: `MalformedPolicyDocument: ${error.message}` });
       }
     }
-    const seen = new Set<string>();
-    for (const profile of profiles) {
+    // A profile listed in a role's InstanceProfileList holds that role when its own Roles list is empty or absent
+    // (issue 8: AWS lists there the profiles that contain the role); a profile listed twice is one entry.
+    const byArn = new Map<string, InstanceProfile>();
+    for (const { profile, owner } of profiles) {
       const view: InstanceProfile = instanceProfileFromSdk(profile);
-      if (view.arn === '' || seen.has(view.arn)) continue;
-      seen.add(view.arn);
-      out.instanceProfiles.push(view);
+      if (view.arn === '') continue;
+      const entry = byArn.get(view.arn) ?? view;
+      const members = view.roleArns.length > 0 || owner === undefined ? view.roleArns : [owner];
+      for (const arn of members) if (!entry.roleArns.includes(arn)) entry.roleArns.push(arn);
+      if (!byArn.has(view.arn)) {
+        byArn.set(view.arn, entry);
+        out.instanceProfiles.push(entry);
+      }
     }
   }
 

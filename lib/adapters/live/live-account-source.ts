@@ -201,7 +201,7 @@ export class LiveAccountSource implements AccountSource {
     };
     const notes = [...iam.notes, ...found.notes, ...network.notes, ...zones.notes];
     const simulation = new SimulationDecisionSource({ iam: clients.iam, context: context('iam'), batchSize: this.batchSize, policyTexts: new PolicyTextIndex(iam.raw) });
-    const decisions = new FallbackDecisionSource({ primary: simulation, fallback: this.localDecisions(view), notes });
+    const decisions = new FallbackDecisionSource({ primary: simulation, fallback: this.localDecisions(view) });
     return {
       collected: { view, decisions, notes },
       raw: {

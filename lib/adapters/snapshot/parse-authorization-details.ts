@@ -126,8 +126,11 @@ function collectInstanceProfiles(roles: readonly RawRole[]): InstanceProfile[] {
   for (const role of roles) {
     for (const profile of role.InstanceProfileList ?? []) {
       const entry = byArn.get(profile.Arn) ?? { arn: profile.Arn, name: profile.InstanceProfileName, roleArns: [] };
-      for (const member of profile.Roles ?? []) {
-        if (!entry.roleArns.includes(member.Arn)) entry.roleArns.push(member.Arn);
+      // The listing role is a member when the profile's own Roles list is empty or absent (issue 8): AWS lists in a
+      // role's InstanceProfileList the profiles that contain the role.
+      const members = (profile.Roles ?? []).map((member) => member.Arn);
+      for (const arn of members.length > 0 ? members : [role.Arn]) {
+        if (!entry.roleArns.includes(arn)) entry.roleArns.push(arn);
       }
       byArn.set(profile.Arn, entry);
     }

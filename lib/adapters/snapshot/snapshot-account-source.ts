@@ -2,7 +2,6 @@ import { SnapshotError } from '../../app/errors.js';
 import type { AccountSource, CollectedAccount } from '../../app/ports.js';
 import type { ClusterConfig } from '../../domain/config/schema.js';
 import type { AccountView } from '../../domain/model/account-view.js';
-import { nodesOwnership } from '../../domain/nodes-ownership.js';
 import { loadSnapshot, type LoadedSnapshot } from './read-snapshot.js';
 
 /** Options of {@link SnapshotAccountSource}. */
@@ -43,7 +42,7 @@ export class SnapshotAccountSource implements AccountSource {
     const loaded = await this.#loaded;
     const { notes, capturedClusters } = loaded;
     assertSameLocation(this.dir, loaded.view, cluster);
-    const { view, nodesNote } = this.#viewWithNodesOf(loaded, cluster);
+    const { view } = this.#viewWithNodesOf(loaded, cluster);
     const notCaptured =
       capturedClusters !== undefined && !capturedClusters.includes(cluster.name)
         ? [
@@ -51,30 +50,25 @@ export class SnapshotAccountSource implements AccountSource {
               `not ${cluster.name}: roles outside the capture may be missing from its IAM file`,
           ]
         : [];
-    return { view, notes: [...notes, ...notCaptured, ...(nodesNote === undefined ? [] : [nodesNote])] };
+    return { view, notes: [...notes, ...notCaptured] };
   }
 
   /**
-   * The view with the node list of `cluster` only: its own `kubectl-get-nodes.<cluster>.json`, else the shared
-   * `kubectl-get-nodes.json` when it is this cluster's (see {@link nodesOwnership}). Nodes of another cluster are
-   * left out (the node-object checks then do not run for this cluster) and a note says why.
+   * The view with the node list of `cluster`: its own `kubectl-get-nodes.<cluster>.json`, else the shared
+   * `kubectl-get-nodes.json` with the hints to decide whose it is (`sharedNodes`). Collect does not decide it: that
+   * needs the cluster's membership, which evaluate computes once (lib/domain/cluster-facts.ts drops another
+   * cluster's nodes and notes it).
    */
-  #viewWithNodesOf(loaded: LoadedSnapshot, cluster: ClusterConfig): { view: AccountView; nodesNote?: string } {
+  #viewWithNodesOf(loaded: LoadedSnapshot, cluster: ClusterConfig): { view: AccountView } {
     const { nodes: shared, ...withoutNodes } = loaded.view;
     const own = loaded.nodesByCluster?.[cluster.name];
     if (own !== undefined) return { view: { ...withoutNodes, nodes: own } };
     if (shared === undefined) return { view: withoutNodes };
-    const owner = nodesOwnership(loaded.view, cluster, shared, {
+    const sharedNodes = {
       ...(loaded.nodesCluster === undefined ? {} : { nodesCluster: loaded.nodesCluster }),
       ...(this.#configuredClusters === undefined ? {} : { configuredClusters: this.#configuredClusters }),
-    });
-    if (owner.kind === 'this-cluster') return { view: { ...withoutNodes, nodes: shared } };
-    return {
-      view: withoutNodes,
-      nodesNote:
-        `kubectl-get-nodes.json was not used for cluster ${cluster.name} (${owner.why}), so node.provider-id.* and ` +
-        `node.name.mismatch did not run for it; save its nodes as kubectl-get-nodes.${cluster.name}.json to check them`,
     };
+    return { view: { ...withoutNodes, nodes: shared, sharedNodes } };
   }
 }
 

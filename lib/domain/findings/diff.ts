@@ -1,3 +1,4 @@
+import { familyOfCheck } from '../checks/check-ids.js';
 import { RESOURCE_TYPES, type Finding } from './finding.js';
 
 /** Options of {@link diffFindings}. */
@@ -10,6 +11,26 @@ export interface DiffOptions {
    * Default: every previous finding is in scope.
    */
   inScope?: (previous: Finding) => boolean;
+}
+
+/**
+ * What changed since the previous report: the lists behind the report's `summary.new` and `summary.resolved`.
+ * `runAudit` (lib/app/run-audit.ts) computes it once, with {@link diffFindings}, and returns it with the report;
+ * the summary, the SNS messages and the stored state all read this one result.
+ */
+export interface ReportChanges {
+  /** Ids of the report's unsuppressed findings that were not open in the previous report (all of them without one). */
+  newIds: readonly string[];
+  /** Open findings of the previous report that are gone (and not merely unverified by an error) in this one. */
+  resolved: readonly Finding[];
+}
+
+/**
+ * The changes of a run that has no previous report to compare with (the CLI keeps none): every unsuppressed
+ * finding is new and nothing is resolved, exactly what {@link diffFindings} gives without a previous report.
+ */
+export function changesWithoutPrevious(findings: readonly Finding[]): ReportChanges {
+  return { newIds: findings.filter((f) => !f.suppressed).map((f) => f.id), resolved: [] };
 }
 
 /** What {@link diffFindings} returns. */
@@ -71,6 +92,7 @@ function covers(error: Finding, previous: Finding): boolean {
   return error.resource.type === previous.resource.type && error.resource.id === previous.resource.id;
 }
 
+/** The family of a check (lib/domain/checks/check-ids.ts `familyOfCheck`), else its id prefix for ids of no known family. */
 function family(check: string): string {
-  return check.split('.', 1)[0] ?? check;
+  return familyOfCheck(check) ?? check.split('.', 1)[0] ?? check;
 }

@@ -1,3 +1,4 @@
+import type { CheckId } from '../checks/registry.js';
 import type { Severity } from './severity.js';
 
 export type FindingStatus = 'fail' | 'error';
@@ -18,6 +19,7 @@ export interface Suppression {
 export interface Finding {
   /** Stable fingerprint of check + account + region + cluster + resource (+ action). */
   id: string;
+  /** A check id; typed as a string because a previous report may carry ids of another version. */
   check: string;
   severity: Severity;
   /** `error` means "could not check" and is never a pass. */
@@ -39,7 +41,8 @@ export interface Finding {
  * What a check returns: the registry fills in id, cluster, account, region, title and the default severity.
  */
 export interface FindingDraft {
-  check: string;
+  /** A registered check id: the id a check module declares in its CHECKS. */
+  check: CheckId;
   resource: ResourceRef;
   action?: string;
   detail: string;

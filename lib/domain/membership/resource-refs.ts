@@ -1,4 +1,5 @@
 import type { CheckInput } from '../checks/check.js';
+import { clusterAccount } from '../cluster-facts.js';
 import { RESOURCE_TYPES, type ResourceRef } from '../findings/finding.js';
 
 /** The region checks talk about: the view's, else the configured one. */
@@ -6,9 +7,9 @@ export function regionOf(input: CheckInput): string {
   return input.view.region ?? input.cluster.region;
 }
 
-/** The account id when known. */
+/** The account id when known, under the one rule of lib/domain/cluster-facts.ts `clusterAccount`. */
 export function accountOf(input: CheckInput): string | undefined {
-  return input.view.account ?? input.cluster.account;
+  return clusterAccount(input.cluster, input.view);
 }
 
 function partitionOf(region: string): string {

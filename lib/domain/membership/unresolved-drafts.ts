@@ -1,3 +1,4 @@
+import type { CheckId } from '../checks/check-ids.js';
 import type { CheckInput } from '../checks/check.js';
 import type { FindingDraft, ResourceRef } from '../findings/finding.js';
 import { RESOURCE_TYPES } from '../findings/finding.js';
@@ -6,12 +7,12 @@ import type { ResourceKind } from '../model/account-view.js';
 import { clusterScopeRef, ec2Ref } from './resource-refs.js';
 
 /** A `status: error` draft: the unit could not be checked, and why. Never a pass. */
-export function couldNotCheck(check: string, resource: ResourceRef, reason: string, evidence?: Record<string, unknown>): FindingDraft {
+export function couldNotCheck(check: CheckId, resource: ResourceRef, reason: string, evidence?: Record<string, unknown>): FindingDraft {
   return { check, resource, status: 'error', detail: `Could not check ${resource.id}: ${reason}`, ...(evidence ? { evidence } : {}) };
 }
 
 /** One cluster-scope error when a whole kind is missing from the view, else nothing. */
-export function kindGapDrafts(check: string, input: CheckInput, kind: ResourceKind, what: string): FindingDraft[] {
+export function kindGapDrafts(check: CheckId, input: CheckInput, kind: ResourceKind, what: string): FindingDraft[] {
   const gap = input.membership.unresolved.kinds[kind];
   if (!gap) return [];
   return [
@@ -25,7 +26,7 @@ export function kindGapDrafts(check: string, input: CheckInput, kind: ResourceKi
  * Errors for the instances a per-instance check cannot see: one cluster-scope draft when the instances could not be
  * collected at all, one per instance named by a per-instance gap.
  */
-export function instanceUnitErrors(check: string, input: CheckInput): FindingDraft[] {
+export function instanceUnitErrors(check: CheckId, input: CheckInput): FindingDraft[] {
   return [
     ...kindGapDrafts(check, input, 'instances', 'the instances'),
     ...input.membership.unresolved.instances.map((ref) =>
@@ -36,7 +37,7 @@ export function instanceUnitErrors(check: string, input: CheckInput): FindingDra
 
 /** Errors for references of one kind that membership could not resolve, one per referenced resource. */
 export function missingReferenceErrors(
-  check: string,
+  check: CheckId,
   input: CheckInput,
   type: typeof RESOURCE_TYPES.subnet | typeof RESOURCE_TYPES.securityGroup,
   refs: readonly MissingReference[],
@@ -50,7 +51,7 @@ export function missingReferenceErrors(
 }
 
 /** Errors for subnets whose route table is unknown, grouped into one draft per VPC (cluster scope when the VPC is unknown). */
-export function unknownRouteTableErrors(check: string, input: CheckInput): FindingDraft[] {
+export function unknownRouteTableErrors(check: CheckId, input: CheckInput): FindingDraft[] {
   const byVpc = new Map<string, MissingReference[]>();
   for (const ref of input.membership.unresolved.routeTables) {
     const key = ref.vpcId ?? '';

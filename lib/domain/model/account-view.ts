@@ -179,11 +179,25 @@ export interface AccountView {
   /** undefined: no node data was given (node.provider-id / node.name checks do not run). */
   nodes?: KubeNode[];
   /**
+   * Set when `nodes` is one shared `kubectl get nodes` output whose cluster is not known yet (a snapshot's
+   * `kubectl-get-nodes.json` with several clusters configured): the hints evaluate decides the owner with
+   * (lib/domain/cluster-facts.ts). Absent when the nodes are known to be the cluster's own.
+   */
+  sharedNodes?: SharedNodesHints;
+  /**
    * The region's zones with their types (DescribeAvailabilityZones); undefined when not collected, and zone types are
    * then derived from the zone names (docs/provider-rules.md "Zone types").
    */
   availabilityZones?: AvailabilityZone[];
   gaps: CollectionGap[];
+}
+
+/** What is known about whose a shared node list is (see {@link AccountView.sharedNodes}). */
+export interface SharedNodesHints {
+  /** The cluster meta.json names in `nodesCluster`. */
+  nodesCluster?: string;
+  /** The names of the configured clusters (with exactly one, the list is its own). */
+  configuredClusters?: readonly string[];
 }
 
 /** An empty view, handy for builders and tests. */

@@ -37,6 +37,13 @@ export interface ActionDecision {
   context?: Record<string, readonly string[]>;
   /** How the call was made (e.g. `no-resource`, `tag-on-create of ec2:CreateSecurityGroup`), when known. */
   call?: string;
+  /**
+   * The engine that decided this answer when it is not the source's own `engine` (a fallback source answering with
+   * its second engine). Decisions carry their own provenance: nothing is written into a shared array.
+   */
+  engine?: IamEngine;
+  /** Why the source's own engine could not decide, when another one did (`engine`); it becomes a cluster note. */
+  fallbackReason?: string;
 }
 
 /** A request to decide many actions of one role at once. */

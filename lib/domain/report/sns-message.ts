@@ -7,7 +7,7 @@ import { findingBlock, isListed, renderAlertText, type AlertTextInput, type Part
 import { chatbotNotification } from './sns/chatbot-notification.js';
 import { CHATBOT_LIMITS, SNS_LIMITS } from './sns/limits.js';
 import { alertAttributes, attributesBytes, type SnsMessageAttribute } from './sns/message-attributes.js';
-import { changesFromFirstSeen, type ReportChanges } from './sns/report-changes.js';
+import type { ReportChanges } from '../findings/diff.js';
 import { shrinkFinding } from './sns/shrink-finding.js';
 import { alertSubject, clusterLabel, type SubjectCounts } from './sns/subject.js';
 import { jsonStringBytes, utf8Length } from './sns/utf8-length.js';
@@ -22,11 +22,8 @@ export interface SnsMessageOptions {
   format: AlertFormat;
   /** Names the clusters in the subject; default: the one cluster's name, or `first +N`. Sanitised to ASCII. */
   clusterLabel?: string;
-  /**
-   * The new and resolved findings (`reportChanges(report, previous)`). Default: new = first seen in this run,
-   * resolved list unknown (the summary still counts them).
-   */
-  changes?: ReportChanges;
+  /** The new and resolved findings: runAudit's `changes` (the run's one diff, which the summary counts). */
+  changes: ReportChanges;
   /** Message plus attributes, in UTF-8 bytes. Default and maximum: {@link SNS_LIMITS}.messageBytes (256 KiB). */
   maxBytes?: number;
   /** Where the full report JSON is stored (the service's state bucket); linked from every protocol's body. */
@@ -111,7 +108,7 @@ const HEADROOM_BYTES = 2_048;
  * it is stored and linked (`reportLocation`).
  */
 export function buildSnsMessages(report: Report, options: SnsMessageOptions): SnsMessage[] {
-  const changes = options.changes ?? changesFromFirstSeen(report);
+  const { changes } = options;
   if (alertReasons(report, changes, options).length === 0) return [];
   const maxBytes = Math.min(options.maxBytes ?? SNS_LIMITS.messageBytes, SNS_LIMITS.messageBytes);
   const ctx = context(report, options, changes);

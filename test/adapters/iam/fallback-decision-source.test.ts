@@ -1,3 +1,4 @@
+import type { ActionDecision } from '../../../lib/domain/policy/decisions.js';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { IAMClient, SimulatePrincipalPolicyCommand, type ManagedPolicyDetail, type RoleDetail, type SimulatePrincipalPolicyCommandInput } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -19,14 +20,15 @@ const controlPlane = roleFromDetail(gaad1.RoleDetailList[0] as RoleDetail);
 const view = emptyAccountView({ roles: [worker, controlPlane], managedPolicies: [...gaad1.Policies, ...gaad2.Policies].map(managedPolicyFromDetail) });
 
 function setup() {
-  const notes: string[] = [];
   const decisions = new FallbackDecisionSource({
     primary: new SimulationDecisionSource({ iam: iamClient(), context: testContext() }),
     fallback: new LocalPolicyDecisionSource(view),
-    notes,
   });
-  return { notes, decisions };
+  return { decisions };
 }
+
+/** The fallback provenance the answers carry (no shared notes array: the decisions say it themselves). */
+const provenance = (answers: readonly ActionDecision[]) => answers.map((d) => [d.engine ?? null, d.fallbackReason ?? null]);
 
 const allowAll = (input: SimulatePrincipalPolicyCommandInput) => ({
   EvaluationResults: (input.ActionNames ?? []).map((a) => ({ EvalActionName: a, EvalDecision: 'allowed' as const, MatchedStatements: [], MissingContextValues: [] })),
@@ -38,28 +40,29 @@ describe('FallbackDecisionSource', () => {
     iam.reset();
   });
 
-  it('uses the simulation while it works and reports engine aws-simulation', async () => {
+  it('uses the simulation while it works: answers without fallback provenance, engine aws-simulation', async () => {
     iam.on(SimulatePrincipalPolicyCommand).callsFake(allowAll);
-    const { notes, decisions } = setup();
-    await expect(decisions.decide({ role: worker, actions: ['ec2:TerminateInstances'] })).resolves.toMatchObject([{ decision: 'allowed' }]);
+    const { decisions } = setup();
+    const answers = await decisions.decide({ role: worker, actions: ['ec2:TerminateInstances'] });
+    expect(answers).toMatchObject([{ decision: 'allowed' }]);
+    expect(provenance(answers)).toEqual([[null, null]]);
     expect(decisions.engine).toBe('aws-simulation');
-    expect(notes).toEqual([]);
   });
 
   it.each([
     ['AccessDenied', awsError('AccessDenied', 'User: audit is not authorized to perform: iam:SimulatePrincipalPolicy', 403), 'AccessDenied: User: audit is not authorized to perform: iam:SimulatePrincipalPolicy'],
     ['NotImplemented (501)', awsError('NotImplemented', 'SimulatePrincipalPolicy is not implemented by this endpoint', 501), 'NotImplemented: SimulatePrincipalPolicy is not implemented by this endpoint'],
     ['a server error after retries', awsError('ServiceFailure', 'internal failure', 500, { attempts: 6 }), 'ServiceFailure: internal failure (after 6 attempts)'],
-  ])('falls back to the local evaluator on %s, with a note, and reports engine local', async (_label, error, reason) => {
+  ])('falls back to the local evaluator on %s: each answer says engine local and why', async (_label, error, reason) => {
     // Arrange
     iam.on(SimulatePrincipalPolicyCommand).rejects(error);
-    const { notes, decisions } = setup();
+    const { decisions } = setup();
     // Act
     const result = await decisions.decide({ role: worker, actions: ['ec2:DescribeInstances', 'ec2:TerminateInstances'] });
-    // Assert: the local evaluator decided over the fetched documents.
+    // Assert: the local evaluator decided over the fetched documents, and the answers carry it.
     expect(result.map((d) => d.decision)).toEqual(['allowed', 'explicitDeny']);
-    expect(notes).toEqual([`IAM simulation unavailable for ${WORKER}: ${reason}; used the local evaluator`]);
-    expect(decisions.engine).toBe('local');
+    expect(provenance(result)).toEqual([['local', reason], ['local', reason]]);
+    expect(decisions.engine).toBe('aws-simulation');
     expect(decisions.fallbackRoles.get(WORKER)).toBe(reason);
   });
 
@@ -67,22 +70,23 @@ describe('FallbackDecisionSource', () => {
     // Arrange
     iam.on(SimulatePrincipalPolicyCommand, { PolicySourceArn: WORKER }).rejects(awsError('AccessDenied', 'denied', 403));
     iam.on(SimulatePrincipalPolicyCommand, { PolicySourceArn: controlPlane.arn }).callsFake(allowAll);
-    const { notes, decisions } = setup();
+    const { decisions } = setup();
     // Act
     await Promise.all([decisions.decide({ role: worker, actions: ['ec2:DescribeInstances'] }), decisions.decide({ role: worker, actions: ['ec2:DescribeRegions'] })]);
-    await decisions.decide({ role: worker, actions: ['ec2:DescribeInstances'] });
+    const again = await decisions.decide({ role: worker, actions: ['ec2:DescribeInstances'] });
     const cp = await decisions.decide({ role: controlPlane, actions: ['iam:CreateRole'] });
     // Assert
     expect(iam.commandCalls(SimulatePrincipalPolicyCommand, { PolicySourceArn: WORKER })).toHaveLength(2);
+    expect(provenance(again)).toEqual([['local', 'AccessDenied: denied']]);
     expect(cp).toMatchObject([{ decision: 'allowed' }]);
-    expect(notes).toHaveLength(1);
+    expect(provenance(cp)).toEqual([[null, null]]);
   });
 
   it('does not fall back on throttling: the error stays an error', async () => {
     iam.on(SimulatePrincipalPolicyCommand).rejects(awsError('Throttling', 'Rate exceeded', 400, { attempts: 6 }));
-    const { notes, decisions } = setup();
+    const { decisions } = setup();
     await expect(decisions.decide({ role: worker, actions: ['ec2:DescribeInstances'] })).rejects.toBeInstanceOf(AwsCallError);
-    expect(notes).toEqual([]);
+    expect(decisions.fallbackRoles.size).toBe(0);
     expect(decisions.engine).toBe('aws-simulation');
   });
 });

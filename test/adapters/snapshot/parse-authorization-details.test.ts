@@ -191,3 +191,19 @@ describe('parseAuthorizationDetails', () => {
     );
   });
 });
+
+describe('parseAuthorizationDetails: instance profiles without their Roles (issue 8)', () => {
+  it('a profile listed in a role\'s InstanceProfileList holds that role when its own Roles list is empty or absent', () => {
+    const details = raw();
+    const [cp, worker] = details.RoleDetailList as { InstanceProfileList: { Roles?: unknown[] }[] }[];
+    cp!.InstanceProfileList[0]!.Roles = [];
+    delete worker!.InstanceProfileList[0]!.Roles;
+
+    const { instanceProfiles } = parseAuthorizationDetails(snapshotFile(SPEC, details));
+
+    expect(instanceProfiles.map((p) => [p.name, p.roleArns])).toEqual([
+      ['k8s-control-plane', ['arn:aws:iam::123456789012:role/k8s-control-plane']],
+      ['k8s-worker', ['arn:aws:iam::123456789012:role/k8s-worker']],
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { SnapshotAccountSource } from '../../../lib/adapters/snapshot/snapshot-account-source.js';
 import type { ClusterConfig } from '../../../lib/domain/config/schema.js';
 import type { LoadedSnapshot } from '../../../lib/adapters/snapshot/read-snapshot.js';
+import { clusterFacts } from '../../../lib/domain/cluster-facts.js';
 import { emptyAccountView, type AccountView } from '../../../lib/domain/model/account-view.js';
 import { BASIC_SNAPSHOT, snapshotRejectionOf } from './snapshot-fixture.js';
 
@@ -93,7 +94,14 @@ describe('SnapshotAccountSource', () => {
   });
 });
 
-describe('SnapshotAccountSource: whose nodes are in the snapshot', () => {
+describe('SnapshotAccountSource: whose nodes are in the snapshot (collect passes them on; evaluate decides, lib/domain/cluster-facts.ts)', () => {
+  /** What the checks of a cluster see: its collected view through clusterFacts (membership computed there, once). */
+  const audited = async (source: SnapshotAccountSource, c: ClusterConfig) => {
+    const collected = await source.collect(c);
+    const facts = clusterFacts(collected.view, c);
+    return { view: facts.view, notes: [...collected.notes, ...facts.notes] };
+  };
+
   const instance = (instanceId: string, privateDnsName: string, clusterName: string) => ({
     instanceId, state: 'running', privateDnsName, availabilityZone: 'us-west-1a', subnetId: 'subnet-1', vpcId: 'vpc-1',
     securityGroupIds: [], tags: { [`kubernetes.io/cluster/${clusterName}`]: 'owned' },
@@ -110,8 +118,8 @@ describe('SnapshotAccountSource: whose nodes are in the snapshot', () => {
     const source = new SnapshotAccountSource('snap', { load: loading(view), configuredClusters: ['prod-east', 'staging'] });
 
     // Act
-    const prod = await source.collect(cluster({ name: 'prod-east' }));
-    const staging = await source.collect(cluster({ name: 'staging' }));
+    const prod = await audited(source, cluster({ name: 'prod-east' }));
+    const staging = await audited(source, cluster({ name: 'staging' }));
 
     // Assert
     expect(prod.view.nodes).toHaveLength(1);
@@ -123,21 +131,31 @@ describe('SnapshotAccountSource: whose nodes are in the snapshot', () => {
   it('follows meta.json nodesCluster over what the nodes map to', async () => {
     const source = new SnapshotAccountSource('snap', { load: loading(view, { notes: [], nodesCluster: 'staging' }), configuredClusters: ['prod-east', 'staging'] });
 
-    expect((await source.collect(cluster({ name: 'staging' }))).view.nodes).toHaveLength(1);
-    expect((await source.collect(cluster({ name: 'prod-east' }))).view.nodes).toBeUndefined();
+    expect((await audited(source, cluster({ name: 'staging' }))).view.nodes).toHaveLength(1);
+    expect((await audited(source, cluster({ name: 'prod-east' }))).view.nodes).toBeUndefined();
   });
 
   it('gives the shared node list to the only configured cluster even when no node maps to it', async () => {
     const source = new SnapshotAccountSource('snap', { load: loading(view), configuredClusters: ['staging'] });
 
-    expect((await source.collect(cluster({ name: 'staging' }))).view.nodes).toHaveLength(1);
+    expect((await audited(source, cluster({ name: 'staging' }))).view.nodes).toHaveLength(1);
+  });
+
+  it('does not decide the owner itself: the shared list goes to every cluster, with the hints', async () => {
+    const source = new SnapshotAccountSource('snap', { load: loading(view, { notes: [], nodesCluster: 'staging' }), configuredClusters: ['prod-east', 'staging'] });
+
+    const collected = await source.collect(cluster({ name: 'prod-east' }));
+
+    expect(collected.view.nodes).toHaveLength(1);
+    expect(collected.view.sharedNodes).toEqual({ nodesCluster: 'staging', configuredClusters: ['prod-east', 'staging'] });
+    expect(collected.notes).toEqual([]);
   });
 
   it('prefers a cluster\'s own kubectl-get-nodes.<cluster>.json', async () => {
     const own = [node('ip-10-0-0-2.us-west-1.compute.internal', 'aws:///us-west-1a/i-0bbb')];
     const source = new SnapshotAccountSource('snap', { load: loading(view, { notes: [], nodesByCluster: { staging: own } }), configuredClusters: ['prod-east', 'staging'] });
 
-    expect((await source.collect(cluster({ name: 'staging' }))).view.nodes).toEqual(own);
-    expect((await source.collect(cluster({ name: 'prod-east' }))).view.nodes).toHaveLength(1);
+    expect((await audited(source, cluster({ name: 'staging' }))).view.nodes).toEqual(own);
+    expect((await audited(source, cluster({ name: 'prod-east' }))).view.nodes).toHaveLength(1);
   });
 });

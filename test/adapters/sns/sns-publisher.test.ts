@@ -3,6 +3,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SnsPublishError } from '../../../lib/adapters/sns/errors.js';
 import { SnsPublisher } from '../../../lib/adapters/sns/sns-publisher.js';
+import { changesWithoutPrevious } from '../../../lib/domain/findings/diff.js';
 import { buildSnsMessages, type SnsMessage } from '../../../lib/domain/report/sns-message.js';
 import { aMixedReport } from '../../support/findings.js';
 import { awsError } from '../aws/support/recorded.js';
@@ -11,7 +12,7 @@ const sns = mockClient(SNSClient);
 const TOPIC = 'arn:aws:sns:us-west-1:123456789012:kube-aws-audit';
 
 function message(index: number, count: number): SnsMessage {
-  const [built] = buildSnsMessages(aMixedReport(), { minSeverity: 'medium', mode: 'all', format: 'text' }) as [SnsMessage];
+  const [built] = buildSnsMessages(aMixedReport(), { minSeverity: 'medium', mode: 'all', format: 'text', changes: changesWithoutPrevious(aMixedReport().findings) }) as [SnsMessage];
   return { ...built, subject: `${built.subject} ${index}`, part: { index, count }, deduplicationId: `${index}of${count}-run-0001` };
 }
 

@@ -1,10 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { RESOURCE_TYPES } from '../../../lib/domain/findings/finding.js';
-import { familyErrorCheck, familyErrorDraft } from '../../../lib/domain/checks/family-error.js';
 import { evaluateCluster } from '../../../lib/domain/checks/run-checks.js';
-import { computeMembership } from '../../../lib/domain/membership.js';
+import { computeMembership, type ClusterMembership } from '../../../lib/domain/membership.js';
+import type { ClusterConfig } from '../../../lib/domain/config/schema.js';
+import type { AccountView } from '../../../lib/domain/model/account-view.js';
 import { aCluster, aCompliantView, anInstance, DEFAULTS } from '../../support/builders.js';
 import { anAnalysis, aRoleInput, decisionsFor } from '../../support/iam.js';
+
+/** The view and cluster with their membership, as lib/domain/cluster-facts.ts computes it once per cluster. */
+function withFacts(v: AccountView, cluster: ClusterConfig): { view: AccountView; cluster: ClusterConfig; membership: ClusterMembership } {
+  return { view: v, cluster, membership: computeMembership(v, cluster) };
+}
 
 /** A compliant cluster whose one instance lacks a private DNS name, plus one untagged worker (tags.instance.missing). */
 function view() {
@@ -22,7 +28,7 @@ describe('evaluateCluster', () => {
     const cluster = aCluster();
 
     // Act
-    const drafts = evaluateCluster({ view: v, cluster, families: ['tags', 'nodes'] });
+    const drafts = evaluateCluster({ view: v, cluster, membership: computeMembership(v, cluster), families: ['tags', 'nodes'] });
 
     // Assert
     expect(checksOf(drafts)).toEqual(['node.private-dns.missing i-0000000000000dns1', 'tags.instance.missing i-00000000000notag1']);
@@ -33,9 +39,9 @@ describe('evaluateCluster', () => {
     const v = view();
 
     // Act
-    const tags = evaluateCluster({ view: v, cluster: aCluster(), families: ['tags'] });
-    const nodes = evaluateCluster({ view: v, cluster: aCluster(), families: ['nodes'] });
-    const none = evaluateCluster({ view: v, cluster: aCluster(), families: [] });
+    const tags = evaluateCluster({ ...withFacts(v, aCluster()), families: ['tags'] });
+    const nodes = evaluateCluster({ ...withFacts(v, aCluster()), families: ['nodes'] });
+    const none = evaluateCluster({ ...withFacts(v, aCluster()), families: [] });
 
     // Assert
     expect(checksOf(tags)).toEqual(['tags.instance.missing i-00000000000notag1']);
@@ -58,12 +64,12 @@ describe('evaluateCluster', () => {
 
   it('yields one error draft with the reason when iam is selected without an analysis', () => {
     // Act
-    const drafts = evaluateCluster({ view: view(), cluster: aCluster(), families: ['iam'], iamUnavailableReason: 'no IAM decision source' });
+    const drafts = evaluateCluster({ ...withFacts(view(), aCluster()), families: ['iam'], iamUnavailableReason: 'no IAM decision source' });
 
     // Assert
     expect(drafts).toEqual([
       {
-        check: 'iam.role.missing',
+        check: 'iam.family.unavailable',
         status: 'error',
         resource: { type: RESOURCE_TYPES.account, id: DEFAULTS.account },
         title: 'IAM checks could not run',
@@ -80,28 +86,11 @@ describe('evaluateCluster', () => {
     const iam = anAnalysis([worker]);
 
     // Act
-    const drafts = evaluateCluster({ view: view(), cluster: aCluster(), families: ['iam'], iam });
+    const drafts = evaluateCluster({ ...withFacts(view(), aCluster()), families: ['iam'], iam });
 
     // Assert
     expect(drafts.length).toBeGreaterThan(0);
     expect(drafts.every((d) => d.check === 'iam.required.denied' && d.status !== 'error')).toBe(true);
     expect(new Set(drafts.map((d) => d.action))).toEqual(new Set(worker.requirements.required));
-  });
-});
-
-describe('familyErrorDraft', () => {
-  it("files each family's error under its first registered check", () => {
-    // Act / Assert
-    expect([familyErrorCheck('iam'), familyErrorCheck('tags'), familyErrorCheck('nodes')]).toEqual([
-      'iam.role.missing',
-      'tags.instance.missing',
-      'node.private-dns.missing',
-    ]);
-    expect(familyErrorDraft('nodes', 'c', '123456789012', 'r')).toMatchObject({
-      check: 'node.private-dns.missing',
-      status: 'error',
-      title: 'Node identity checks could not run',
-      detail: 'Node identity checks could not run for cluster c: r',
-    });
   });
 });

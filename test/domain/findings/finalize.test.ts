@@ -1,3 +1,4 @@
+import type { CheckId } from '../../../lib/domain/checks/check-ids.js';
 import { describe, expect, it } from '@jest/globals';
 import { checkMeta } from '../../../lib/domain/checks/check-ids.js';
 import { DUPLICATE_DRAFTS_KEY, finalizeFindings } from '../../../lib/domain/findings/finalize.js';
@@ -92,6 +93,6 @@ describe('finalizeFindings', () => {
   });
 
   it('throws for an unknown check id', () => {
-    expect(() => finalizeFindings([aDraft({ check: 'tags.nope' })], CLUSTER)).toThrow('unknown check id tags.nope');
+    expect(() => finalizeFindings([aDraft({ check: 'tags.nope' as CheckId })], CLUSTER)).toThrow('unknown check id tags.nope');
   });
 });

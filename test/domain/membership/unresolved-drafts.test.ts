@@ -12,8 +12,8 @@ describe('unresolved drafts', () => {
   it('makes nothing without gaps', () => {
     const input = aCheckInput({ view: aView({ instances: [anInstance()] }) });
 
-    expect(kindGapDrafts('x', input, 'subnets', 'the subnets')).toEqual([]);
-    expect(instanceUnitErrors('x', input)).toEqual([]);
+    expect(kindGapDrafts('tags.subnet.missing', input, 'subnets', 'the subnets')).toEqual([]);
+    expect(instanceUnitErrors('tags.subnet.missing', input)).toEqual([]);
   });
 
   it('makes one cluster-scope error for a whole-kind gap and one per gapped instance', () => {

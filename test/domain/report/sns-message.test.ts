@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { changesWithoutPrevious } from '../../../lib/domain/findings/diff.js';
 import { RESOURCE_TYPES, type Finding } from '../../../lib/domain/findings/finding.js';
 import { SEVERITIES } from '../../../lib/domain/findings/severity.js';
 import { orderReport } from '../../../lib/domain/report/render/json.js';
@@ -7,8 +8,14 @@ import { buildSnsMessages, type AlertEnvelope, type SnsMessage, type SnsMessageO
 import { aClusterReport, aFinding, aMixedReport, aReport } from '../../support/findings.js';
 
 const LIMIT = 262_144;
-const CHANGES: SnsMessageOptions = { minSeverity: 'medium', mode: 'changes', format: 'text' };
-const ALL: SnsMessageOptions = { ...CHANGES, mode: 'all' };
+type Options = Omit<SnsMessageOptions, 'changes'> & Partial<Pick<SnsMessageOptions, 'changes'>>;
+const CHANGES: Options = { minSeverity: 'medium', mode: 'changes', format: 'text' };
+const ALL: Options = { ...CHANGES, mode: 'all' };
+
+/** buildSnsMessages with the changes of a first run (every open finding new) unless the test gives its own. */
+function build(report: Report, options: Options): SnsMessage[] {
+  return buildSnsMessages(report, { changes: changesWithoutPrevious(report.findings), ...options });
+}
 
 interface Structure {
   default: string;
@@ -63,7 +70,7 @@ describe('buildSnsMessages', () => {
     const report = aMixedReport();
 
     // Act
-    const messages = buildSnsMessages(report, { ...CHANGES, reportLocation: LOCATION });
+    const messages = build(report, { ...CHANGES, reportLocation: LOCATION });
 
     // Assert
     expect(messages).toHaveLength(1);
@@ -88,13 +95,13 @@ describe('buildSnsMessages', () => {
   });
 
   it('writes a subject with the highest severity, the cluster and the counts of the whole run', () => {
-    const [message] = buildSnsMessages(aMixedReport(), CHANGES) as [SnsMessage];
+    const [message] = build(aMixedReport(), CHANGES) as [SnsMessage];
 
     expect(message.subject).toBe('[CRITICAL] kube-aws-audit prod-east: 5 new, 1 resolved, 1 error');
   });
 
   it('sets the contract message attributes with their SNS data types', () => {
-    const [message] = buildSnsMessages(aMixedReport(), CHANGES) as [SnsMessage];
+    const [message] = build(aMixedReport(), CHANGES) as [SnsMessage];
 
     expect(message.messageAttributes).toEqual({
       severity: { DataType: 'String.Array', StringValue: '["critical"]' },
@@ -157,12 +164,13 @@ describe('buildSnsMessages', () => {
       expect(buildSnsMessages(aReport([error], { newIds: [] }), { ...CHANGES, changes: { newIds: [], resolved: [] } })).toEqual([]);
     });
 
-    it('without changes, takes findings first seen in this run as new', () => {
-      const seenBefore = aFinding({ firstSeen: '2025-12-01T00:00:00.000Z' });
-      const report = aReport([seenBefore], { newIds: [] });
+    it('reads new findings from the changes it is given (runAudit\'s one diff), never from firstSeen', () => {
+      const seenNow = aFinding();
+      const report = aReport([seenNow], { newIds: [] });
+      const now = { ...report, findings: [{ ...seenNow, firstSeen: report.startedAt }] };
 
-      expect(buildSnsMessages(report, CHANGES)).toEqual([]);
-      expect(buildSnsMessages({ ...report, findings: [{ ...seenBefore, firstSeen: report.startedAt }] }, CHANGES)).toHaveLength(1);
+      expect(buildSnsMessages(now, { ...CHANGES, changes: { newIds: [], resolved: [] } })).toEqual([]);
+      expect(buildSnsMessages(now, { ...CHANGES, changes: { newIds: [seenNow.id], resolved: [] } })).toHaveLength(1);
     });
   });
 
@@ -178,13 +186,13 @@ describe('buildSnsMessages', () => {
     it('publishes nothing when every open finding is below minSeverity', () => {
       const report = aReport([aFinding({ severity: 'low' })]);
 
-      expect(buildSnsMessages(report, ALL)).toEqual([]);
+      expect(build(report, ALL)).toEqual([]);
     });
 
     it('lists what is below minSeverity or suppressed only as counts in the text and leaves it out of the envelope', () => {
       const report = aMixedReport();
 
-      const [message] = buildSnsMessages(report, { ...ALL, minSeverity: 'high' }) as [SnsMessage];
+      const [message] = build(report, { ...ALL, minSeverity: 'high' }) as [SnsMessage];
 
       const text = structure(message).email;
       expect(text).not.toContain('tags.subnet.missing');
@@ -194,7 +202,7 @@ describe('buildSnsMessages', () => {
   });
 
   it('in the chatbot format, sends an Amazon Q Developer custom notification as default and keeps the text for email', () => {
-    const [message] = buildSnsMessages(aMixedReport(), { ...CHANGES, format: 'chatbot' }) as [SnsMessage];
+    const [message] = build(aMixedReport(), { ...CHANGES, format: 'chatbot' }) as [SnsMessage];
 
     const body = structure(message);
     const notification = JSON.parse(body.default) as { version: string; source: string; content: Record<string, unknown>; metadata: Record<string, unknown> };
@@ -209,7 +217,7 @@ describe('buildSnsMessages', () => {
   it('sanitises the cluster label into one line of printable ASCII within 100 characters', () => {
     const report = aReport([aFinding()], { clusters: [aClusterReport({ name: `prod\neast-\u00e9\u{1F600}-${'x'.repeat(120)}` })] });
 
-    const [message] = buildSnsMessages(report, CHANGES) as [SnsMessage];
+    const [message] = build(report, CHANGES) as [SnsMessage];
 
     expect(message.subject.length).toBeLessThanOrEqual(100);
     expect(message.subject).toMatch(/^[\x20-\x7e]+$/);
@@ -217,7 +225,7 @@ describe('buildSnsMessages', () => {
   });
 
   it('uses the given cluster label', () => {
-    const [message] = buildSnsMessages(aMixedReport(), { ...CHANGES, clusterLabel: 'all prod' }) as [SnsMessage];
+    const [message] = build(aMixedReport(), { ...CHANGES, clusterLabel: 'all prod' }) as [SnsMessage];
 
     expect(message.subject).toBe('[CRITICAL] kube-aws-audit all prod: 5 new, 1 resolved, 1 error');
   });
@@ -229,7 +237,7 @@ describe('buildSnsMessages', () => {
       const listed = report.findings.filter((f) => !f.suppressed && (f.status === 'error' || ['critical', 'high', 'medium'].includes(f.severity)));
 
       // Act
-      const messages = buildSnsMessages(report, { ...ALL, reportLocation: LOCATION });
+      const messages = build(report, { ...ALL, reportLocation: LOCATION });
 
       // Assert
       expect(messages.length).toBeGreaterThan(2);
@@ -258,7 +266,7 @@ describe('buildSnsMessages', () => {
     it('fills the parts: a series is not much longer than the bytes require', () => {
       const report = largeReport(4000);
 
-      const messages = buildSnsMessages(report, ALL);
+      const messages = build(report, ALL);
 
       const total = messages.reduce((sum, m) => sum + snsBytes(m), 0);
       expect(messages.length).toBeLessThanOrEqual(Math.ceil(total / (LIMIT * 0.9)));
@@ -267,7 +275,7 @@ describe('buildSnsMessages', () => {
     it('counts bytes, not characters, for multi-byte text', () => {
       const report = largeReport(1500, (i) => `インスタンス ${i} にクラスタタグがありません 🚫 `.repeat(6));
 
-      const messages = buildSnsMessages(report, { ...ALL, format: 'chatbot' });
+      const messages = build(report, { ...ALL, format: 'chatbot' });
 
       expect(messages.length).toBeGreaterThan(1);
       for (const m of messages) expect(snsBytes(m)).toBeLessThanOrEqual(LIMIT);
@@ -276,7 +284,7 @@ describe('buildSnsMessages', () => {
     });
 
     it('keeps a single message, without part numbers, when the run fits', () => {
-      const [message, ...rest] = buildSnsMessages(largeReport(50), ALL);
+      const [message, ...rest] = build(largeReport(50), ALL);
 
       expect(rest).toEqual([]);
       expect(message?.subject).not.toMatch(/\(\d+\/\d+\)/);
@@ -287,7 +295,7 @@ describe('buildSnsMessages', () => {
       const huge = aFinding({ check: 'iam.excess.actions', severity: 'medium', evidence: { actions: Array.from({ length: 20_000 }, (_, i) => `ec2:Action${i}`) } });
       const report = aReport([huge, aFinding({ severity: 'high' })]);
 
-      const messages = buildSnsMessages(report, ALL);
+      const messages = build(report, ALL);
 
       expect(messages).toHaveLength(1);
       expect(snsBytes(messages[0] as SnsMessage)).toBeLessThan(16 * 1024);
@@ -297,7 +305,7 @@ describe('buildSnsMessages', () => {
     it('shrinks a finding whose own text is too large for any message instead of dropping it', () => {
       const huge = aFinding({ check: 'iam.excess.actions', severity: 'medium', detail: 'x'.repeat(400_000) });
 
-      const messages = buildSnsMessages(aReport([huge]), ALL);
+      const messages = build(aReport([huge]), ALL);
 
       expect(messages).toHaveLength(1);
       expect(snsBytes(messages[0] as SnsMessage)).toBeLessThanOrEqual(LIMIT);
@@ -305,7 +313,7 @@ describe('buildSnsMessages', () => {
     });
 
     it('honours a smaller maxBytes', () => {
-      const messages = buildSnsMessages(largeReport(300), { ...ALL, maxBytes: 64 * 1024 });
+      const messages = build(largeReport(300), { ...ALL, maxBytes: 64 * 1024 });
 
       expect(messages.length).toBeGreaterThan(1);
       for (const m of messages) expect(snsBytes(m)).toBeLessThanOrEqual(64 * 1024);
@@ -313,7 +321,7 @@ describe('buildSnsMessages', () => {
   });
 
   it('gives every part a distinct deduplication id for FIFO topics', () => {
-    const messages = buildSnsMessages(largeReport(4000), ALL);
+    const messages = build(largeReport(4000), ALL);
 
     expect(new Set(messages.map((m) => m.deduplicationId)).size).toBe(messages.length);
     for (const m of messages) expect(m.deduplicationId).toMatch(/^[\x21-\x7e]{1,128}$/);

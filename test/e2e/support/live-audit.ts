@@ -65,7 +65,7 @@ export async function removeDir(dir: string): Promise<void> {
 
 /** The offline audit of a snapshot directory, as the CLI wires it (snapshot source + local evaluator). */
 export async function auditSnapshot(config: AuditConfig, snapshotDir: string): Promise<Report> {
-  return runAudit({ config, source: await createAccountSource({ kind: 'snapshot', dir: snapshotDir }, config), now: () => AUDIT_DATE, runId: 'e2e-snapshot' });
+  return (await runAudit({ config, source: await createAccountSource({ kind: 'snapshot', dir: snapshotDir }, config), now: () => AUDIT_DATE, runId: 'e2e-snapshot' })).report;
 }
 
 /**
@@ -81,7 +81,7 @@ export async function auditLive(
   const { clients, ...sourceOptions } = options;
   const clientFactory = fakeAwsClientFactory(fake.url, clients);
   try {
-    return await runAudit({ config, source: new LiveAccountSource({ ...FEWEST_CALLS, clusters: config.clusters, ...sourceOptions, clientFactory }), now: () => AUDIT_DATE, runId: 'e2e-live' });
+    return (await runAudit({ config, source: new LiveAccountSource({ ...FEWEST_CALLS, clusters: config.clusters, ...sourceOptions, clientFactory }), now: () => AUDIT_DATE, runId: 'e2e-live' })).report;
   } finally {
     destroyClients(clientFactory);
   }

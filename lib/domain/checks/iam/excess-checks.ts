@@ -1,15 +1,45 @@
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import type { ClusterConfig } from '../../config/schema.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import type { Severity } from '../../findings/severity.js';
 import type { AccountView } from '../../model/account-view.js';
 import type { ActionDecision } from '../../policy/decisions.js';
 import { ACCESS_LEVELS, catalog, type AccessLevel } from '../../policy/catalog/index.js';
-import type { IamRoleInput } from './iam-check-input.js';
+import { iamAnalysisOf, type IamRoleInput } from './iam-check-input.js';
 import { isAllowed } from './denial.js';
 import { PRIVILEGE_ESCALATION_ACTIONS, PRIVILEGE_ESCALATION_ACTION_NAMES } from './privilege-escalation.js';
 import { generatorRemediation } from './remediation.js';
 import { roleLabel, roleResource } from './role-checks.js';
 import { describeStatement, grantingStatements, grantingSummary, grantsEverything, lookupStatement, type StatementEvidence } from './statements.js';
+
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'iam.excess.admin', family: 'iam', severity: 'critical', unit: 'role',
+    title: 'Role allows every action ("*")',
+    risk: 'Any workload that reaches the instance metadata service gets full control of the account.',
+    remediation: 'Replace the grant with the least-privilege policy from `kube-aws-audit policy`.',
+    reads: ['roles', 'iam'] },
+  { id: 'iam.excess.service-wildcard', family: 'iam', severity: 'medium', unit: 'role+service',
+    title: 'Role allows every action of a service',
+    risk: 'A service wildcard grants destructive and future actions the cloud provider never calls.',
+    remediation: 'Replace the wildcard with the actions of `kube-aws-audit policy`.',
+    reads: ['roles', 'iam'] },
+  { id: 'iam.excess.actions', family: 'iam', severity: 'low', unit: 'role+service',
+    title: 'Role allows actions beyond the requirement',
+    risk: 'Extra permissions widen what a compromised pod can do through the node\'s credentials.',
+    remediation: 'Remove the listed actions, or list them in allowedExcess if they are needed.',
+    reads: ['roles', 'iam'] },
+  { id: 'iam.excess.privilege-escalation', family: 'iam', severity: 'critical', unit: 'role+action',
+    title: 'Role can escalate its own privileges',
+    risk: 'The role can grant itself or another principal more permissions, up to account takeover.',
+    remediation: 'Remove the action, or scope it to specific resources.',
+    reads: ['roles', 'iam'] },
+] as const satisfies readonly CheckMeta[];
+
+export const EXCESS_ADMIN = CHECKS[0].id;
+export const SERVICE_WILDCARD = CHECKS[1].id;
+export const EXCESS_ACTIONS = CHECKS[2].id;
+export const PRIVILEGE_ESCALATION = CHECKS[3].id;
 
 /**
  * Severity of iam.excess.actions by the most privileged access level among the excess actions.
@@ -87,7 +117,7 @@ function checkAdmin(rv: RoleView, view: AccountView, cluster: ClusterConfig): Fi
   if (everything.length === 0 && anyResolved) return [];
   return [
     {
-      check: 'iam.excess.admin',
+      check: EXCESS_ADMIN,
       resource: roleResource(rv.input),
       detail: `${roleLabel(rv.input)} allows every action: all ${all.length} catalogue actions of ${catalog.auditedServices().join(', ')} are allowed${everything.length > 0 ? ' by a statement granting "*"' : ''}.`,
       evidence: {
@@ -110,7 +140,7 @@ function checkServiceWildcards(rv: RoleView, cluster: ClusterConfig, admin: bool
     if (s.actions.length === 0 || s.allowed.length !== s.actions.length) continue;
     const allowedDecisions = s.allowed.map((a) => rv.allowed.get(a.toLowerCase())!);
     drafts.push({
-      check: 'iam.excess.service-wildcard',
+      check: SERVICE_WILDCARD,
       resource: roleResource(rv.input),
       action: `${service}:*`,
       detail: `${roleLabel(rv.input)} allows every ${service} action (${s.actions.length}), ${s.neededAllowed.length} of which are needed.`,
@@ -135,7 +165,7 @@ function checkExcessActions(rv: RoleView, cluster: ClusterConfig): FindingDraft[
     const top = ACCESS_LEVELS.find((l) => s.byLevel.has(l))!;
     const summary = `${service}: ${s.allowed.length} allowed, ${s.neededAllowed.length} needed, ${s.excess.length} beyond need: ${levelSummary(s.byLevel)}`;
     drafts.push({
-      check: 'iam.excess.actions',
+      check: EXCESS_ACTIONS,
       resource: roleResource(rv.input),
       action: `${service}:*`,
       severity: EXCESS_SEVERITY[top],
@@ -166,7 +196,7 @@ function checkPrivilegeEscalation(rv: RoleView, cluster: ClusterConfig): Finding
     const decision = rv.allowed.get(action.toLowerCase());
     if (!decision || rv.needed.has(action.toLowerCase())) continue;
     drafts.push({
-      check: 'iam.excess.privilege-escalation',
+      check: PRIVILEGE_ESCALATION,
       resource: roleResource(rv.input),
       action,
       detail: `${roleLabel(rv.input)} allows ${action} on every resource: it can ${PRIVILEGE_ESCALATION_ACTIONS[action]}.`,
@@ -196,7 +226,7 @@ export function checkExcess(input: IamRoleInput, view: AccountView, cluster: Clu
 
 function notChecked(input: IamRoleInput, reason: string): FindingDraft {
   return {
-    check: 'iam.excess.admin',
+    check: EXCESS_ADMIN,
     resource: roleResource(input),
     status: 'error',
     detail: `Could not check ${roleLabel(input)} for excess permissions (admin, service wildcards, extra actions, privilege escalation): ${reason}`,
@@ -213,3 +243,6 @@ function uniqueStatements(list: StatementEvidence[]): StatementEvidence[] {
     return true;
   });
 }
+
+/** This module's evaluate function (the registry runs it), over every configured role of the IAM analysis. */
+export const evaluate: CheckEvaluator = (input) => iamAnalysisOf(input).roles.flatMap((role) => checkExcess(role, input.view, input.cluster));

@@ -1,8 +1,6 @@
-import type { Role } from '../../model/account-view.js';
-import type { RoleKey } from '../../config/schema.js';
+import type { ResolvedRole } from '../../cluster-facts.js';
 import type { ActionDecision, IamEngine } from '../../policy/decisions.js';
 import type { CheckInput } from '../check.js';
-import type { RoleRequirements } from '../../requirements/requirements-for.js';
 import type { ActionCall } from '../../requirements/request-context.js';
 
 /** The decision of one way of calling an action (its `context` and `call` say how it was asked). */
@@ -12,20 +10,11 @@ export interface CallDecision {
 }
 
 /**
- * Everything known about one configured role before the pure IAM checks run. Built by lib/app/analyse-iam.ts,
- * which does the asynchronous part (asking a PolicyDecisionSource).
+ * Everything known about one configured role before the pure IAM checks run: the role as evaluate resolved it
+ * (lib/domain/cluster-facts.ts) plus its decisions, gathered by lib/app/analyse-iam.ts (the asynchronous part,
+ * asking a PolicyDecisionSource).
  */
-export interface IamRoleInput {
-  /** The config keys that name this role (both when one role serves control plane and workers). */
-  keys: RoleKey[];
-  /** The ARN as configured. */
-  configuredArn: string;
-  /** What the role must / may / is allowed to do. */
-  requirements: RoleRequirements;
-  /** The collected role; undefined when it does not exist or could not be collected. */
-  role?: Role;
-  /** Why the role could not be collected (a CollectionGap); set only when `role` is undefined for that reason. */
-  unavailable?: string;
+export interface IamRoleInput extends ResolvedRole {
   /**
    * One decision per evaluated action, each with the request context it was decided with; for an action called
    * in several ways, the decision of the first way the provider needs that is not allowed, else of the first way.
@@ -48,9 +37,23 @@ export interface IamAnalysis {
   rolesExamined: number;
   /** Actions decided, summed over the roles (Report coverage.actionsEvaluated). */
   actionsEvaluated: number;
-  /** The engine that decided them. */
+  /**
+   * Notes the decisions brought with them, e.g. `IAM simulation unavailable for <role>: <reason>; used the local
+   * evaluator` when a fallback engine answered.
+   */
+  notes?: string[];
+  /** The engine that decided them (the fallback's when any answer came from it: the weaker claim). */
   engine: IamEngine;
 }
 
 /** What {@link runIamChecks} reads besides the analysis (a CheckInput fits). */
 export type IamCheckInput = Pick<CheckInput, 'view' | 'cluster'>;
+
+/**
+ * The IAM analysis of a check input. The runner never calls an IAM check without one (a missing analysis is the
+ * family's `iam.family.unavailable` error), so its absence here is a programming error.
+ */
+export function iamAnalysisOf(input: Pick<CheckInput, 'iam'>): IamAnalysis {
+  if (input.iam === undefined) throw new Error('an IAM check ran without an IAM analysis');
+  return input.iam;
+}

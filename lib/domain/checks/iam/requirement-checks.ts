@@ -1,12 +1,30 @@
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import type { ClusterConfig } from '../../config/schema.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import type { ActionDecision } from '../../policy/decisions.js';
 import { catalog, serviceOf } from '../../policy/catalog/index.js';
 import { describeCallWay, serviceRequestContext } from '../../requirements/request-context.js';
-import type { CallDecision, IamRoleInput } from './iam-check-input.js';
+import { iamAnalysisOf, type CallDecision, type IamRoleInput } from './iam-check-input.js';
 import { explainDenial, isAllowed, type Denial } from './denial.js';
 import { generatorRemediation } from './remediation.js';
 import { roleLabel, roleResource } from './role-checks.js';
+
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'iam.required.denied', family: 'iam', severity: 'high', unit: 'role+action',
+    title: 'Required action is not allowed',
+    risk: 'The cloud provider call fails, usually silently: load balancers, volumes or routes are not reconciled.',
+    remediation: 'Grant the action (see `kube-aws-audit policy`) or remove the deny that blocks it.',
+    reads: ['roles', 'iam'] },
+  { id: 'iam.optional.denied', family: 'iam', severity: 'info', unit: 'role+action',
+    title: 'Feature-dependent action is not allowed',
+    risk: 'The feature that needs this action (tagging controller, Fargate, target-group attributes) will fail if enabled.',
+    remediation: 'Grant the action only if the feature is used.',
+    reads: ['roles', 'iam'] },
+] as const satisfies readonly CheckMeta[];
+
+export const REQUIRED_DENIED = CHECKS[0].id;
+export const OPTIONAL_DENIED = CHECKS[1].id;
 
 function remediationFor(denial: Denial, input: IamRoleInput, cluster: ClusterConfig, optional: boolean): string {
   const lead: Record<Denial['reason'], string> = {
@@ -79,8 +97,8 @@ export function checkRequirements(input: IamRoleInput, cluster: ClusterConfig): 
   const label = roleLabel(input);
   const drafts: FindingDraft[] = [];
   const kinds = [
-    { check: 'iam.required.denied', actions: input.requirements.required, what: 'Required' },
-    { check: 'iam.optional.denied', actions: input.requirements.optional, what: 'Feature-dependent' },
+    { check: REQUIRED_DENIED, actions: input.requirements.required, what: 'Required' },
+    { check: OPTIONAL_DENIED, actions: input.requirements.optional, what: 'Feature-dependent' },
   ] as const;
 
   const notChecked = input.role === undefined ? input.unavailable : input.decisionError;
@@ -96,7 +114,7 @@ export function checkRequirements(input: IamRoleInput, cluster: ClusterConfig): 
 
   for (const pattern of input.requirements.unresolved) {
     drafts.push({
-      check: 'iam.required.denied',
+      check: REQUIRED_DENIED,
       resource,
       action: pattern,
       status: 'error',
@@ -133,3 +151,6 @@ export function checkRequirements(input: IamRoleInput, cluster: ClusterConfig): 
   }
   return drafts;
 }
+
+/** This module's evaluate function (the registry runs it), over every configured role of the IAM analysis. */
+export const evaluate: CheckEvaluator = (input) => iamAnalysisOf(input).roles.flatMap((role) => checkRequirements(role, input.cluster));

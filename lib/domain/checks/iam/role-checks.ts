@@ -1,7 +1,25 @@
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import type { FindingDraft, ResourceRef } from '../../findings/finding.js';
 import { RESOURCE_TYPES } from '../../findings/finding.js';
-import type { IamRoleInput } from './iam-check-input.js';
+import { iamAnalysisOf, type IamRoleInput } from './iam-check-input.js';
 import { evaluateTrustPolicy } from './trust-policy.js';
+
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'iam.role.missing', family: 'iam', severity: 'high', unit: 'role',
+    title: 'Configured role does not exist',
+    risk: 'Nothing the cloud provider does with this role can work; instances using it cannot be checked.',
+    remediation: 'Create the role or fix the ARN in the config.',
+    reads: ['roles', 'iam'] },
+  { id: 'iam.role.trust', family: 'iam', severity: 'high', unit: 'role',
+    title: 'Trust policy does not let ec2.amazonaws.com assume the role',
+    risk: 'EC2 cannot deliver the role\'s credentials to instances, so the cloud provider runs without permissions.',
+    remediation: 'aws iam update-assume-role-policy --role-name ROLE --policy-document \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}\'',
+    reads: ['roles', 'iam'] },
+] as const satisfies readonly CheckMeta[];
+
+export const ROLE_MISSING = CHECKS[0].id;
+export const ROLE_TRUST = CHECKS[1].id;
 
 const TRUST_FIX =
   'aws iam update-assume-role-policy --role-name ROLE --policy-document \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}\'';
@@ -21,7 +39,7 @@ export function roleLabel(input: IamRoleInput): string {
 /** iam.role.missing: the configured role is not in the account (fail), or roles could not be collected (error). */
 export function checkRoleMissing(input: IamRoleInput): FindingDraft[] {
   if (input.role) return [];
-  const base = { check: 'iam.role.missing', resource: roleResource(input) };
+  const base = { check: ROLE_MISSING, resource: roleResource(input) };
   if (input.unavailable !== undefined) {
     return [
       {
@@ -44,7 +62,7 @@ export function checkRoleMissing(input: IamRoleInput): FindingDraft[] {
 /** iam.role.trust: the trust policy must let ec2.amazonaws.com call sts:AssumeRole. */
 export function checkRoleTrust(input: IamRoleInput): FindingDraft[] {
   const resource = roleResource(input);
-  const base = { check: 'iam.role.trust', resource, remediation: TRUST_FIX };
+  const base = { check: ROLE_TRUST, resource, remediation: TRUST_FIX };
   if (!input.role) {
     if (input.unavailable === undefined) return [];
     return [{ ...base, status: 'error', detail: `Could not check the trust policy of ${roleLabel(input)}: ${input.unavailable}` }];
@@ -80,3 +98,6 @@ export function checkRoleTrust(input: IamRoleInput): FindingDraft[] {
       ];
   }
 }
+
+/** This module's evaluate function (the registry runs it), over every configured role of the IAM analysis. */
+export const evaluate: CheckEvaluator = (input) => iamAnalysisOf(input).roles.flatMap((role) => [...checkRoleMissing(role), ...checkRoleTrust(role)]);

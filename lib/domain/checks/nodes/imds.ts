@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import { ASG_NAME_TAG } from '../../membership.js';
 import { clusterScopeRef, ec2Ref, regionOf } from '../../membership/resource-refs.js';
@@ -7,8 +7,22 @@ import type { Instance } from '../../model/account-view.js';
 import { imdsNeed } from '../../provider/imds.js';
 import { shellWord } from '../../tags/commands.js';
 
-export const DISABLED = 'node.imds.disabled';
-export const HOP_LIMIT = 'node.imds.hop-limit';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'node.imds.disabled', family: 'nodes', severity: 'high', unit: 'instance',
+    title: 'Instance metadata service is off where the provider reads it',
+    risk: 'The provider reads its region, instance id and VPC from IMDS even with IRSA; with HttpEndpoint disabled it does not start on that instance.',
+    remediation: 'aws ec2 modify-instance-metadata-options --instance-id INSTANCE --http-endpoint enabled --http-tokens required',
+    reads: ['instances'] },
+  { id: 'node.imds.hop-limit', family: 'nodes', severity: 'medium', unit: 'instance',
+    title: 'IMDSv2 hop limit 1 on a control-plane instance of a containerised cloud controller',
+    risk: 'The IMDSv2 token does not reach the controller pod (one hop more than the limit) and IMDSv1 is refused: the cloud controller does not start.',
+    remediation: 'aws ec2 modify-instance-metadata-options --instance-id INSTANCE --http-put-response-hop-limit 2',
+    reads: ['instances'] },
+] as const satisfies readonly CheckMeta[];
+
+export const DISABLED = CHECKS[0].id;
+export const HOP_LIMIT = CHECKS[1].id;
 
 /**
  * `node.imds.disabled` (per instance that needs IMDS: control-plane instances, every node in-tree) and
@@ -18,7 +32,7 @@ export const HOP_LIMIT = 'node.imds.hop-limit';
  * An instance whose `MetadataOptions` the source did not carry is not passed: one "could not check" finding per
  * cluster names them all (it covers both checks, so it is reported once, under node.imds.disabled).
  */
-export const checkImds: CheckFamilyRunner = (input) => {
+export const checkImds: CheckEvaluator = (input) => {
   const drafts: FindingDraft[] = [...instanceUnitErrors(DISABLED, input)];
   const unknown: string[] = [];
   for (const instance of input.membership.instances) {
@@ -86,3 +100,6 @@ function launchTemplateHint(instance: Instance): string {
   const asg = instance.tags[ASG_NAME_TAG];
   return asg === undefined ? '' : `   # and set the same MetadataOptions in the launch template of Auto Scaling group ${asg}, or replacements come back without it`;
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkImds;

@@ -1,15 +1,11 @@
-import type { CheckFamilyRunner } from '../check.js';
-import { checkImds } from './imds.js';
-import { checkInstanceProfiles } from './instance-profile.js';
-import { checkNodeNames } from './node-name.js';
-import { checkPrivateDnsMissing } from './private-dns-missing.js';
-import { checkProviderIds } from './provider-id.js';
+import type { CheckEvaluator } from '../check.js';
+import { familyEvaluators, runFamilyChecks } from '../run-checks.js';
 
-/** Every `node.*` check, in check-id order of docs/contracts.md "Check ids". */
-export const NODE_CHECKS: readonly CheckFamilyRunner[] = [checkPrivateDnsMissing, checkInstanceProfiles, checkProviderIds, checkNodeNames, checkImds];
+/** Every `node.*` check module's evaluate function, in registry order (lib/domain/checks/registry.ts). */
+export const NODE_CHECKS: readonly CheckEvaluator[] = familyEvaluators('nodes').map((c) => c.evaluate);
 
 /**
- * The `nodes` check family (docs/domain.md section 4): private DNS names and instance profiles of member instances, and, when node
- * data is given, the providerID and name of each Kubernetes node.
+ * The `nodes` check family (docs/domain.md section 4): private DNS names, instance profiles and metadata options of
+ * member instances, and, when node data is given, the providerID and name of each Kubernetes node.
  */
-export const runNodeChecks: CheckFamilyRunner = (input) => NODE_CHECKS.flatMap((check) => check(input));
+export const runNodeChecks: CheckEvaluator = (input) => runFamilyChecks('nodes', input);

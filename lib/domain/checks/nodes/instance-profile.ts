@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import type { Instance } from '../../model/account-view.js';
 import { parseIamArn, sameIamEntity } from '../../model/iam-arn.js';
@@ -7,15 +7,29 @@ import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
 import { couldNotCheck, instanceUnitErrors } from '../../membership/unresolved-drafts.js';
 import { shellWord } from '../../tags/commands.js';
 
-export const MISSING = 'node.instance-profile.missing';
-export const UNEXPECTED = 'node.instance-profile.unexpected';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'node.instance-profile.missing', family: 'nodes', severity: 'high', unit: 'instance',
+    title: 'Cluster instance without an instance profile',
+    risk: 'The kubelet and cloud provider on this instance have no AWS credentials.',
+    remediation: 'aws ec2 associate-iam-instance-profile --instance-id INSTANCE --iam-instance-profile Name=PROFILE',
+    reads: ['instances', 'roles'] },
+  { id: 'node.instance-profile.unexpected', family: 'nodes', severity: 'medium', unit: 'instance',
+    title: 'Instance profile role is neither configured cluster role',
+    risk: 'The instance runs with permissions this audit does not check, possibly too few or too many.',
+    remediation: 'aws ec2 replace-iam-instance-profile-association --association-id ASSOC --iam-instance-profile Name=PROFILE',
+    reads: ['instances', 'roles'] },
+] as const satisfies readonly CheckMeta[];
+
+export const MISSING = CHECKS[0].id;
+export const UNEXPECTED = CHECKS[1].id;
 
 /**
  * `node.instance-profile.missing` and `node.instance-profile.unexpected`, per member instance: the instance needs an
  * instance profile whose role is the configured control-plane or worker role. A profile that is not in the collected
  * IAM data is "could not check", never a pass.
  */
-export const checkInstanceProfiles: CheckFamilyRunner = (input) => {
+export const checkInstanceProfiles: CheckEvaluator = (input) => {
   const drafts: FindingDraft[] = [...instanceUnitErrors(MISSING, input), ...instanceUnitErrors(UNEXPECTED, input)];
   const unresolved = new Map(input.membership.unresolved.instanceProfiles.map((r) => [r.id, r.reason]));
   const configured = [input.cluster.roles.worker, input.cluster.roles.controlPlane].filter((a): a is string => a !== undefined);
@@ -99,3 +113,6 @@ function replaceCommand(input: CheckInput, instance: Instance, target: { name: s
     `  # profile of role ${target.roleName}; use the control-plane profile for control-plane instances`
   );
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkInstanceProfiles;

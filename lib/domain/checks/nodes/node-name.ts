@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import type { Instance, KubeNode } from '../../model/account-view.js';
 import { shellWord } from '../../tags/commands.js';
@@ -6,7 +6,16 @@ import { acceptsResourceNames, isGone, resolveNodeName, resolveProviderId } from
 import { instancesGapReason, nodeError, nodeRef, nodesToCheck } from './node-scope.js';
 import { indexInstances } from './instance-index.js';
 
-export const CHECK_ID = 'node.name.mismatch';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'node.name.mismatch', family: 'nodes', severity: 'high', unit: 'node',
+    title: 'Node name resolves to no cluster instance',
+    risk: 'The node stays tainted node.cloudprovider.kubernetes.io/uninitialized and gets no addresses or zone labels.',
+    remediation: 'Name the node after the instance private DNS name (or instance id with the CCM).',
+    reads: ['instances', 'nodes'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 const UNINITIALIZED =
   'the cloud provider cannot map it to an instance, so the node stays tainted node.cloudprovider.kubernetes.io/uninitialized and gets no addresses, zone labels or load-balancer traffic';
@@ -16,7 +25,7 @@ const UNINITIALIZED =
  * by providerID (node-instance.ts documents the rules). Nodes whose instance is terminated or shutting down are
  * skipped: the node lifecycle controller removes them.
  */
-export const checkNodeNames: CheckFamilyRunner = (input) => {
+export const checkNodeNames: CheckEvaluator = (input) => {
   const { nodes, errors } = nodesToCheck(CHECK_ID, input);
   const drafts: FindingDraft[] = [...errors];
   const gapReason = instancesGapReason(input);
@@ -89,3 +98,6 @@ function draft(input: CheckInput, node: KubeNode, problem: string, instance?: In
       : `Name the kubelet after its instance's PrivateDnsName${acceptsResourceNames(input) ? ' or instance id' : ''}, make sure the instance is part of cluster ${input.cluster.name}, then re-register: kubectl delete node ${shellWord(node.name)}`,
   };
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkNodeNames;

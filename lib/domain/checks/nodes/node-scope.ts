@@ -1,3 +1,4 @@
+import type { CheckId } from '../check-ids.js';
 import type { CheckInput } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft, type ResourceRef } from '../../findings/finding.js';
 import type { KubeNode } from '../../model/account-view.js';
@@ -14,7 +15,7 @@ export function nodeRef(node: KubeNode): ResourceRef {
  * The nodes a node check looks at, and the errors it owes up front: a cluster-scope error when the nodes could not be
  * collected; none when no node data was given at all (the checks do not run). Fargate and hybrid nodes are left out.
  */
-export function nodesToCheck(check: string, input: CheckInput): { nodes: KubeNode[]; errors: FindingDraft[] } {
+export function nodesToCheck(check: CheckId, input: CheckInput): { nodes: KubeNode[]; errors: FindingDraft[] } {
   const errors = kindGapDrafts(check, input, 'nodes', 'the Kubernetes nodes');
   const nodes = (input.view.nodes ?? []).filter((n) => !isNonEc2Node(n));
   return { nodes, errors };
@@ -27,6 +28,6 @@ export function instancesGapReason(input: CheckInput): string | undefined {
 }
 
 /** An error draft for a node that cannot be checked. */
-export function nodeError(check: string, node: KubeNode, reason: string): FindingDraft {
+export function nodeError(check: CheckId, node: KubeNode, reason: string): FindingDraft {
   return couldNotCheck(check, nodeRef(node), reason, { providerId: node.providerId ?? null });
 }

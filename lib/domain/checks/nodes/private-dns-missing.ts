@@ -1,17 +1,26 @@
-import type { CheckFamilyRunner } from '../check.js';
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
 import { instanceUnitErrors } from '../../membership/unresolved-drafts.js';
 import { shellWord } from '../../tags/commands.js';
 
-export const CHECK_ID = 'node.private-dns.missing';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'node.private-dns.missing', family: 'nodes', severity: 'high', unit: 'instance',
+    title: 'Cluster instance without a private DNS name',
+    risk: 'The node cannot be named after its instance; the cloud provider cannot map it and leaves it uninitialized.',
+    remediation: 'aws ec2 modify-vpc-attribute --vpc-id VPC --enable-dns-hostnames',
+    reads: ['instances'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 /**
  * `node.private-dns.missing`, per member instance: PrivateDnsName is empty (a VPC without DNS hostnames). The node
  * cannot be named after it, and the provider's private-DNS lookups find nothing. `pending` instances are skipped:
  * EC2 fills the name in when the instance starts running.
  */
-export const checkPrivateDnsMissing: CheckFamilyRunner = (input) => {
+export const checkPrivateDnsMissing: CheckEvaluator = (input) => {
   const drafts: FindingDraft[] = [...instanceUnitErrors(CHECK_ID, input)];
   const region = shellWord(regionOf(input));
   for (const instance of input.membership.instances) {
@@ -31,3 +40,6 @@ export const checkPrivateDnsMissing: CheckFamilyRunner = (input) => {
   }
   return drafts;
 };
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkPrivateDnsMissing;

@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import type { KubeNode } from '../../model/account-view.js';
 import { shellWord } from '../../tags/commands.js';
@@ -6,8 +6,22 @@ import { isGone, nodeInstance, resolveNodeName, resolveProviderId } from './node
 import { instancesGapReason, nodeError, nodeRef, nodesToCheck } from './node-scope.js';
 import { canonicalProviderId } from './provider-id-format.js';
 
-export const MISSING = 'node.provider-id.missing';
-export const MISMATCH = 'node.provider-id.mismatch';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'node.provider-id.missing', family: 'nodes', severity: 'high', unit: 'node',
+    title: 'Node has no providerID',
+    risk: 'The providerID is only set at registration and never backfilled: load balancers and volumes cannot target the node.',
+    remediation: 'Restart the kubelet with the cloud provider flag, delete the Node object and let it re-register.',
+    reads: ['instances', 'nodes'] },
+  { id: 'node.provider-id.mismatch', family: 'nodes', severity: 'high', unit: 'node',
+    title: 'Node providerID does not match its instance',
+    risk: 'The cloud provider acts on the wrong instance or none.',
+    remediation: 'Delete the Node object and let the kubelet re-register with the cloud provider.',
+    reads: ['instances', 'nodes'] },
+] as const satisfies readonly CheckMeta[];
+
+export const MISSING = CHECKS[0].id;
+export const MISMATCH = CHECKS[1].id;
 
 /**
  * `node.provider-id.missing` and `node.provider-id.mismatch`, per node (only with node data). The providerID must be
@@ -15,7 +29,7 @@ export const MISMATCH = 'node.provider-id.mismatch';
  * name maps to (see node-instance.ts). Nodes whose instance is terminated or shutting down are skipped: the node
  * lifecycle controller removes them.
  */
-export const checkProviderIds: CheckFamilyRunner = (input) => {
+export const checkProviderIds: CheckEvaluator = (input) => {
   const missing = nodesToCheck(MISSING, input);
   const mismatch = nodesToCheck(MISMATCH, input);
   const drafts: FindingDraft[] = [...missing.errors, ...mismatch.errors];
@@ -92,3 +106,6 @@ function mismatchDraft(input: CheckInput, node: KubeNode): FindingDraft | undefi
     remediation: `Delete the Node object and let the kubelet re-register${expected ? ` with providerID ${expected}` : ''}: kubectl delete node ${shellWord(node.name)}`,
   };
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkProviderIds;

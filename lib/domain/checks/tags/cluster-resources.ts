@@ -1,3 +1,4 @@
+import type { CheckId } from '../check-ids.js';
 import type { CheckInput } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft, type ResourceRef } from '../../findings/finding.js';
 import type { RouteTable, Tags } from '../../model/account-view.js';
@@ -56,7 +57,7 @@ export function clusterResources(input: CheckInput, kinds: readonly Kind[]): Tag
 }
 
 /** "Could not check" drafts for every cluster resource of the given kinds that membership could not resolve. */
-export function unresolvedResourceErrors(check: string, input: CheckInput, kinds: readonly Kind[]): FindingDraft[] {
+export function unresolvedResourceErrors(check: CheckId, input: CheckInput, kinds: readonly Kind[]): FindingDraft[] {
   const { unresolved } = input.membership;
   const drafts: FindingDraft[] = [];
   if (kinds.includes('instance')) drafts.push(...instanceUnitErrors(check, input));

@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner } from '../check.js';
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import { regionOf } from '../../membership/resource-refs.js';
 import { CLUSTER_TAG_PREFIX } from '../../tags/cluster-tag.js';
@@ -7,7 +7,16 @@ import { foreignOwners } from '../../tags/lifecycle.js';
 import { clusterResources, kindLabel, unresolvedResourceErrors } from './cluster-resources.js';
 import { providerClusterId } from '../../provider/cluster-id.js';
 
-export const CHECK_ID = 'tags.foreign-owned';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.foreign-owned', family: 'tags', severity: 'high', unit: 'resource',
+    title: 'Resource owned by another cluster is used by this one',
+    risk: 'Its lifecycle belongs to the other cluster, whose teardown may delete it. (The provider does not refuse such a resource: its "has tag belonging to another cluster" error is about its own load-balancer security groups.)',
+    remediation: 'Change the other cluster\'s tag value to shared, or stop using the resource in this cluster.',
+    reads: ['instances', 'subnets', 'routeTables', 'securityGroups'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 const KINDS = ['subnet', 'routeTable', 'securityGroup'] as const;
 
@@ -18,7 +27,7 @@ const KINDS = ['subnet', 'routeTable', 'securityGroup'] as const;
  * (tags.go:218, readRepairClusterTags) only fires for a load balancer's own security group, found by name, whose
  * expected key holds another value (aws.go:1581). docs/provider-rules.md "Messages".
  */
-export const checkForeignOwned: CheckFamilyRunner = (input) => {
+export const checkForeignOwned: CheckEvaluator = (input) => {
   const drafts: FindingDraft[] = unresolvedResourceErrors(CHECK_ID, input, KINDS);
   for (const resource of clusterResources(input, KINDS)) {
     const owners = foreignOwners(resource.tags, providerClusterId(input.cluster));
@@ -37,3 +46,6 @@ export const checkForeignOwned: CheckFamilyRunner = (input) => {
   }
   return drafts;
 };
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkForeignOwned;

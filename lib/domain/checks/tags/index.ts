@@ -1,26 +1,8 @@
-import type { CheckFamilyRunner } from '../check.js';
-import { checkForeignOwned } from './foreign-owned.js';
-import { checkInstanceMissing } from './instance-missing.js';
-import { checkLegacyConflict } from './legacy-conflict.js';
-import { checkRouteTables } from './route-tables.js';
-import { checkSecurityGroups } from './security-groups.js';
-import { checkSubnetMissing } from './subnet-missing.js';
-import { checkSubnetNoPublic } from './subnet-no-public.js';
-import { checkSubnetRoleMissing } from './subnet-role-missing.js';
-import { checkValueInvalid } from './value-invalid.js';
+import type { CheckEvaluator } from '../check.js';
+import { familyEvaluators, runFamilyChecks } from '../run-checks.js';
 
-/** Every `tags.*` check, in check-id order of docs/contracts.md "Check ids". */
-export const TAG_CHECKS: readonly CheckFamilyRunner[] = [
-  checkInstanceMissing,
-  checkLegacyConflict,
-  checkValueInvalid,
-  checkForeignOwned,
-  checkSecurityGroups,
-  checkSubnetMissing,
-  checkSubnetRoleMissing,
-  checkRouteTables,
-  checkSubnetNoPublic,
-];
+/** Every `tags.*` check module's evaluate function, in registry order (lib/domain/checks/registry.ts). */
+export const TAG_CHECKS: readonly CheckEvaluator[] = familyEvaluators('tags').map((c) => c.evaluate);
 
 /** The `tags` check family: cluster tags on instances, subnets, route tables and security groups (docs/domain.md section 3). */
-export const runTagChecks: CheckFamilyRunner = (input) => TAG_CHECKS.flatMap((check) => check(input));
+export const runTagChecks: CheckEvaluator = (input) => runFamilyChecks('tags', input);

@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner } from '../check.js';
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import type { MembershipReason } from '../../membership.js';
 import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
@@ -7,14 +7,23 @@ import { clusterTagKey, hasClusterTag, LEGACY_CLUSTER_TAG } from '../../tags/clu
 import { createTagsCommand } from '../../tags/commands.js';
 import { providerClusterId } from '../../provider/cluster-id.js';
 
-export const CHECK_ID = 'tags.instance.missing';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.instance.missing', family: 'tags', severity: 'high', unit: 'instance',
+    title: 'Cluster instance without the cluster tag',
+    risk: 'The cloud provider skips untagged instances: the node is not found by name and is dropped from load-balancer backends.',
+    remediation: 'aws ec2 create-tags --resources INSTANCE --tags Key=kubernetes.io/cluster/CLUSTER,Value=owned',
+    reads: ['instances', 'roles'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 /**
  * `tags.instance.missing`: a member found through its role or Auto Scaling group that carries neither form of the
  * cluster tag. The provider filters instances by the tag (`describeInstances` keeps only `hasClusterTag`), so it does
  * not find the node by private DNS name and leaves it out of load-balancer backends.
  */
-export const checkInstanceMissing: CheckFamilyRunner = (input) => {
+export const checkInstanceMissing: CheckEvaluator = (input) => {
   const { membership, cluster } = input;
   const drafts: FindingDraft[] = [...instanceUnitErrors(CHECK_ID, input)];
   const clusterId = providerClusterId(cluster);
@@ -55,3 +64,6 @@ export function describeReason(reason: MembershipReason): string {
       return `launched by the configured Auto Scaling group ${reason.name}`;
   }
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkInstanceMissing;

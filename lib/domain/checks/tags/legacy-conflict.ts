@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner } from '../check.js';
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import { regionOf } from '../../membership/resource-refs.js';
 import { clusterTagKey, LEGACY_CLUSTER_TAG, CLUSTER_TAG_PREFIX } from '../../tags/cluster-tag.js';
@@ -7,7 +7,16 @@ import { legacyConflict, type LegacyConflict } from '../../tags/legacy-conflict.
 import { clusterResources, kindLabel, unresolvedResourceErrors, type TaggedResource } from './cluster-resources.js';
 import { providerClusterId } from '../../provider/cluster-id.js';
 
-export const CHECK_ID = 'tags.legacy-conflict';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.legacy-conflict', family: 'tags', severity: 'high', unit: 'resource',
+    title: 'Legacy KubernetesCluster tag conflicts with the cluster tag',
+    risk: 'The cloud provider refuses to start on such an instance ("clusterID tags did not match") or mis-assigns the resource.',
+    remediation: 'Make the KubernetesCluster value equal the cluster name, or remove the legacy tag.',
+    reads: ['instances', 'subnets', 'routeTables', 'securityGroups'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 const KINDS = ['instance', 'subnet', 'routeTable', 'securityGroup'] as const;
 
@@ -16,7 +25,7 @@ const KINDS = ['instance', 'subnet', 'routeTable', 'securityGroup'] as const;
  * `KubernetesCluster` value names a cluster no `kubernetes.io/cluster/*` key names, or an instance carries two
  * `kubernetes.io/cluster/*` keys. On the instance the controller runs on, both stop the provider at start-up.
  */
-export const checkLegacyConflict: CheckFamilyRunner = (input) => {
+export const checkLegacyConflict: CheckEvaluator = (input) => {
   const drafts: FindingDraft[] = unresolvedResourceErrors(CHECK_ID, input, KINDS);
   for (const resource of clusterResources(input, KINDS)) {
     const conflict = legacyConflict(resource.tags, resource.kind === 'instance');
@@ -66,3 +75,6 @@ function legacyRemediation(resource: TaggedResource, conflict: LegacyConflict & 
   }
   return `${deleteTagsCommand([resource.id], [LEGACY_CLUSTER_TAG], region)}   # the resource is used by ${cluster} but tagged for ${[conflict.legacyId, ...conflict.clusterIds].join(', ')}; then tag it ${clusterTagKey(cluster)}`;
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkLegacyConflict;

@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import type { CollectionGap, RouteTable } from '../../model/account-view.js';
 import { providerClusterId } from '../../provider/cluster-id.js';
@@ -9,8 +9,22 @@ import { couldNotCheck, kindGapDrafts } from '../../membership/unresolved-drafts
 import { clusterTagKey, clusterTagMatches, hasClusterTag } from '../../tags/cluster-tag.js';
 import { createTagsCommand, deleteTagsCommand } from '../../tags/commands.js';
 
-export const MISSING = 'tags.route-table.missing';
-export const AMBIGUOUS = 'tags.route-table.ambiguous';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.route-table.missing', family: 'tags', severity: 'medium', unit: 'vpc',
+    title: 'No route table of the cluster VPC carries the cluster tag',
+    risk: 'With cloud routes on, the route controller, which searches every route table of the region for the tag (or uses cloud-config RouteTableID), fails ("unable to find route table for AWS cluster") or writes to a table of another VPC.',
+    remediation: 'aws ec2 create-tags --resources ROUTE_TABLE --tags Key=kubernetes.io/cluster/CLUSTER,Value=owned',
+    reads: ['instances', 'subnets', 'routeTables'] },
+  { id: 'tags.route-table.ambiguous', family: 'tags', severity: 'high', unit: 'vpc',
+    title: 'Several route tables of the region carry the cluster tag',
+    risk: 'With cloud routes on, the route controller, which searches every route table of the region, fails: "found multiple matching AWS route tables".',
+    remediation: 'Keep the cluster tag on exactly one route table of the region.',
+    reads: ['instances', 'subnets', 'routeTables'] },
+] as const satisfies readonly CheckMeta[];
+
+export const MISSING = CHECKS[0].id;
+export const AMBIGUOUS = CHECKS[1].id;
 
 /**
  * `tags.route-table.missing` and `tags.route-table.ambiguous`, per cluster VPC, only with cloud routes on. The route
@@ -21,7 +35,7 @@ export const AMBIGUOUS = 'tags.route-table.ambiguous';
  * With cloud-config `RouteTableID` the lookup is bypassed (aws_routes.go:37-44): only that table's existence and VPC
  * matter, and tags.route-table.ambiguous cannot occur.
  */
-export const checkRouteTables: CheckFamilyRunner = (input) => {
+export const checkRouteTables: CheckEvaluator = (input) => {
   const { view, membership, cluster } = input;
   if (!cluster.cloudRoutes) return [];
   const drafts: FindingDraft[] = [...kindGapDrafts(MISSING, input, 'instances', 'the instances'), ...kindGapDrafts(AMBIGUOUS, input, 'instances', 'the instances')];
@@ -132,3 +146,6 @@ function membershipTable(membership: CheckInput['membership'], vpcId: string): s
   const ids = [...new Set(membership.routeTables.filter((t) => t.vpcId === vpcId).map((t) => t.routeTableId))];
   return ids.length > 0 ? ` (${ids.join(', ')})` : '';
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkRouteTables;

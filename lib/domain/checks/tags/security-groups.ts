@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import type { Instance, SecurityGroup } from '../../model/account-view.js';
 import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
@@ -7,8 +7,22 @@ import { clusterTagKey, clusterTagMatches } from '../../tags/cluster-tag.js';
 import { createTagsCommand, deleteTagsCommand } from '../../tags/commands.js';
 import { providerClusterId } from '../../provider/cluster-id.js';
 
-export const MULTIPLE_TAGGED = 'tags.sg.multiple-tagged';
-export const NONE_TAGGED = 'tags.sg.none-tagged';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.sg.multiple-tagged', family: 'tags', severity: 'high', unit: 'instance',
+    title: 'Instance has more than one cluster-tagged security group',
+    risk: 'Service load balancers fail: "Multiple tagged security groups found for instance".',
+    remediation: 'Remove the cluster tag from all but the Kubernetes security group.',
+    reads: ['instances', 'securityGroups'] },
+  { id: 'tags.sg.none-tagged', family: 'tags', severity: 'high', unit: 'instance',
+    title: 'Instance has several security groups and none is tagged',
+    risk: 'Service load balancers fail: "Multiple untagged security groups found for instance".',
+    remediation: 'Tag exactly one security group (the Kubernetes one) with the cluster tag.',
+    reads: ['instances', 'securityGroups'] },
+] as const satisfies readonly CheckMeta[];
+
+export const MULTIPLE_TAGGED = CHECKS[0].id;
+export const NONE_TAGGED = CHECKS[1].id;
 
 /** How one instance's security groups split, the way the provider's `findSecurityGroupForInstance` splits them. */
 export interface InstanceGroups {
@@ -54,7 +68,7 @@ const label = (g: SecurityGroup) => `${g.groupId}(${g.groupName})`;
  * must; if none does, only a single untagged group is tolerated. Either error fails every Service load balancer
  * that targets the instance. Unknown groups make the verdict an error when they could change it.
  */
-export const checkSecurityGroups: CheckFamilyRunner = (input) => {
+export const checkSecurityGroups: CheckEvaluator = (input) => {
   // aws.go:2981 and aws_loadbalancer.go:978: with DisableSecurityGroupIngress the provider never looks for the
   // instance's security group, so neither rule applies (the report's coverage says the checks did not run).
   if (input.cluster.cloudConfig?.disableSecurityGroupIngress === true) return [];
@@ -143,3 +157,6 @@ function groupUsage(instances: readonly Instance[]): Map<string, number> {
   for (const i of instances) for (const g of new Set(i.securityGroupIds)) usage.set(g, (usage.get(g) ?? 0) + 1);
   return usage;
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkSecurityGroups;

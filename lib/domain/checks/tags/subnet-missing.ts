@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner } from '../check.js';
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
 import { kindGapDrafts, missingReferenceErrors } from '../../membership/unresolved-drafts.js';
@@ -7,7 +7,16 @@ import { clusterSubnetSelection } from '../../provider/cluster-subnets.js';
 import { clusterTagKey, hasClusterTag, LEGACY_CLUSTER_TAG, prefixedClusterIds } from '../../tags/cluster-tag.js';
 import { createTagsCommand } from '../../tags/commands.js';
 
-export const CHECK_ID = 'tags.subnet.missing';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.subnet.missing', family: 'tags', severity: 'medium', unit: 'subnet',
+    title: 'Subnet hosting cluster instances lacks the cluster tag',
+    risk: 'Load-balancer subnet discovery may pick the wrong subnet or none; another cluster may claim the subnet.',
+    remediation: 'aws ec2 create-tags --resources SUBNET --tags Key=kubernetes.io/cluster/CLUSTER,Value=shared',
+    reads: ['instances', 'subnets'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 /**
  * `tags.subnet.missing`, per subnet hosting member instances: the subnet carries no cluster tag (either form). Whether
@@ -15,7 +24,7 @@ export const CHECK_ID = 'tags.subnet.missing';
  * `kubernetes.io/cluster/` key at all is a candidate (a legacy `KubernetesCluster` key of another cluster does not
  * exclude it, tags.go:188-195); one with another cluster's `kubernetes.io/cluster/` key is not. The detail says which.
  */
-export const checkSubnetMissing: CheckFamilyRunner = (input) => {
+export const checkSubnetMissing: CheckEvaluator = (input) => {
   const { membership, cluster } = input;
   const clusterId = providerClusterId(cluster);
   const drafts: FindingDraft[] = [
@@ -59,3 +68,6 @@ export const checkSubnetMissing: CheckFamilyRunner = (input) => {
   }
   return drafts;
 };
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkSubnetMissing;

@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft } from '../../findings/finding.js';
 import { gapText } from '../../membership.js';
 import { ec2Ref, regionOf } from '../../membership/resource-refs.js';
@@ -11,7 +11,16 @@ import { createTagsCommand } from '../../tags/commands.js';
 import { ELB_ROLE_TAG } from '../../tags/elb-role.js';
 import { candidateEvidence } from './subnet-role-missing.js';
 
-export const CHECK_ID = 'tags.subnet.no-public';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.subnet.no-public', family: 'tags', severity: 'medium', unit: 'vpc',
+    title: 'No public load-balancer subnet in any AZ of the VPC',
+    risk: 'Internet-facing Services of type LoadBalancer stay Pending: "could not find any suitable subnets for creating the ELB". Internal ones may still work.',
+    remediation: 'Make a public subnet (route to an internet gateway) a candidate in each AZ: cluster tag (or no kubernetes.io/cluster/ key) and kubernetes.io/role/elb.',
+    reads: ['instances', 'subnets', 'routeTables'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 /** The provider's error when the selection is empty (aws.go:2471 and 2682). */
 export const NO_SUBNETS_ERROR = 'could not find any suitable subnets for creating the ELB';
@@ -24,7 +33,7 @@ export const NO_SUBNETS_ERROR = 'could not find any suitable subnets for creatin
  * When no subnet is a candidate at all, the provider falls back to the controller's own subnet (aws.go:1673-1684):
  * the finding then depends on that subnet. docs/provider-rules.md "Load-balancer subnets".
  */
-export const checkSubnetNoPublic: CheckFamilyRunner = (input) => {
+export const checkSubnetNoPublic: CheckEvaluator = (input) => {
   const { membership } = input;
   const drafts: FindingDraft[] = [...kindGapDrafts(CHECK_ID, input, 'instances', 'the instances')];
   const gap = membership.unresolved.kinds.subnets ?? membership.unresolved.kinds.routeTables;
@@ -100,3 +109,6 @@ function noPublic(input: CheckInput, vpc: VpcSubnetSelection): FindingDraft {
           `(plus ${key}=shared if another cluster tags it), or give internet-facing Services explicit subnets with service.beta.kubernetes.io/aws-load-balancer-subnets.`,
   };
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkSubnetNoPublic;

@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner, CheckInput } from '../check.js';
+import type { CheckEvaluator, CheckInput, CheckMeta } from '../check.js';
 import { RESOURCE_TYPES, type FindingDraft, type ResourceRef } from '../../findings/finding.js';
 import { gapText } from '../../membership.js';
 import { regionOf } from '../../membership/resource-refs.js';
@@ -7,7 +7,16 @@ import { clusterSubnetSelection } from '../../provider/cluster-subnets.js';
 import { roleTagFor, type AzChoice, type SubnetFacts, type VpcSubnetSelection } from '../../provider/subnet-selection.js';
 import { createTagsCommand } from '../../tags/commands.js';
 
-export const CHECK_ID = 'tags.subnet.role-missing';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.subnet.role-missing', family: 'tags', severity: 'low', unit: 'vpc+az+load-balancer type',
+    title: 'Load-balancer subnet of an AZ is chosen by subnet id',
+    risk: 'Several subnets of the AZ tie on the role tag of the load-balancer type and on the cluster tag; the provider takes the lowest id, which may be the wrong one and changes when a subnet is added.',
+    remediation: 'Tag the intended subnet with kubernetes.io/role/elb (internet-facing) or kubernetes.io/role/internal-elb (internal), and only that one.',
+    reads: ['instances', 'subnets', 'routeTables'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 /**
  * The unit of this check: `vpc-0abc/us-west-1a/internet-facing` (per VPC, AZ and load-balancer type). Before the
@@ -25,7 +34,7 @@ export function vpcAzRef(vpcId: string, az: string, lbType?: string): ResourceRe
  * the cluster tag (aws.go:1723-1769). That covers AZs whose public subnets carry only `internal-elb` and AZs where two
  * subnets carry the same role key. docs/provider-rules.md "Load-balancer subnets".
  */
-export const checkSubnetRoleMissing: CheckFamilyRunner = (input) => {
+export const checkSubnetRoleMissing: CheckEvaluator = (input) => {
   const { membership } = input;
   const drafts: FindingDraft[] = [...kindGapDrafts(CHECK_ID, input, 'instances', 'the instances')];
   const gap = membership.unresolved.kinds.subnets ?? membership.unresolved.kinds.routeTables;
@@ -125,3 +134,6 @@ export function candidateEvidence(f: SubnetFacts): Record<string, unknown> {
     ...(f.outpostArn ? { outpostArn: f.outpostArn } : {}),
   };
 }
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkSubnetRoleMissing;

@@ -1,4 +1,4 @@
-import type { CheckFamilyRunner } from '../check.js';
+import type { CheckEvaluator, CheckMeta } from '../check.js';
 import type { FindingDraft } from '../../findings/finding.js';
 import { regionOf } from '../../membership/resource-refs.js';
 import { clusterTagKey } from '../../tags/cluster-tag.js';
@@ -7,7 +7,16 @@ import { isValidLifecycleValue } from '../../tags/lifecycle.js';
 import { clusterResources, kindLabel, unresolvedResourceErrors } from './cluster-resources.js';
 import { providerClusterId } from '../../provider/cluster-id.js';
 
-export const CHECK_ID = 'tags.value.invalid';
+/** The checks this module evaluates (docs/architecture.md "A check is one unit"). */
+export const CHECKS = [
+  { id: 'tags.value.invalid', family: 'tags', severity: 'low', unit: 'resource',
+    title: 'Cluster tag value is neither owned nor shared',
+    risk: 'Only "owned" lets the provider delete security groups it created; other values suggest a typo.',
+    remediation: 'Set the value to owned or shared.',
+    reads: ['instances', 'subnets', 'routeTables', 'securityGroups'] },
+] as const satisfies readonly CheckMeta[];
+
+export const CHECK_ID = CHECKS[0].id;
 
 const KINDS = ['instance', 'subnet', 'routeTable', 'securityGroup'] as const;
 
@@ -16,7 +25,7 @@ const KINDS = ['instance', 'subnet', 'routeTable', 'securityGroup'] as const;
  * `kubernetes.io/cluster/<cluster>` is neither `owned` nor `shared`. The provider matches the key with any value, so
  * nothing breaks, but only `owned` lets it clean up what it created and other values usually are typos.
  */
-export const checkValueInvalid: CheckFamilyRunner = (input) => {
+export const checkValueInvalid: CheckEvaluator = (input) => {
   const key = clusterTagKey(providerClusterId(input.cluster));
   const drafts: FindingDraft[] = unresolvedResourceErrors(CHECK_ID, input, KINDS);
   for (const resource of clusterResources(input, KINDS)) {
@@ -35,3 +44,6 @@ export const checkValueInvalid: CheckFamilyRunner = (input) => {
   }
   return drafts;
 };
+
+/** This module's evaluate function (the registry runs it). */
+export const evaluate: CheckEvaluator = checkValueInvalid;

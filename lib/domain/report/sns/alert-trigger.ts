@@ -1,6 +1,6 @@
 import { atOrAbove, type Severity } from '../../findings/severity.js';
 import type { Report } from '../report.js';
-import type { ReportChanges } from './report-changes.js';
+import type { ReportChanges } from '../../findings/diff.js';
 
 /** `alerts.mode`: alert on changes only, or on every run that has something to report. */
 export type AlertMode = 'changes' | 'all';
