@@ -32,7 +32,8 @@ export async function streamInstances(path: string, options: { chunkBytes?: numb
   try {
     return await scan(handle, options.chunkBytes ?? CHUNK_BYTES);
   } catch (error) {
-    if (error instanceof NotStreamable || error instanceof SyntaxError) return undefined;
+    // Not streamable, not JSON, or not readable (e.g. a directory: EISDIR): the whole-file reader says what is wrong.
+    if (error instanceof NotStreamable || error instanceof SyntaxError || typeof (error as NodeJS.ErrnoException).code === 'string') return undefined;
     throw error;
   } finally {
     await handle.close();

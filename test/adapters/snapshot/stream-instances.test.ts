@@ -63,9 +63,10 @@ describe('streamInstances', () => {
     expect(await streamInstances(await write('odd.json', text), { chunkBytes: 4 })).toBeUndefined();
   });
 
-  it('leaves UTF-16 and a missing file to the whole-file reader', async () => {
+  it('leaves UTF-16, a missing file and a directory to the whole-file reader', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"Reservations": []}', 'utf16le')]);
     expect(await streamInstances(await write('utf16.json', utf16))).toBeUndefined();
     expect(await streamInstances(join(dir, 'nope.json'))).toBeUndefined();
+    expect(await streamInstances(dir)).toBeUndefined();
   });
 });
