@@ -100,6 +100,15 @@ describe('diffFindings', () => {
     expect(out.resolved.map((f) => f.id)).toEqual([a.id]);
   });
 
+  // Issue 9: an error finding ("could not check") that goes away was announced as "resolved"; nothing was fixed.
+  it('never counts a previous error finding that went away as resolved', () => {
+    const couldNotCheck = aFinding({ status: 'error', resource: { type: RESOURCE_TYPES.instance, id: 'i-000000000000000e' } });
+
+    const out = diffFindings([a], [a, couldNotCheck], { now: NOW });
+
+    expect(out.resolved).toEqual([]);
+  });
+
   it('defaults now to the current time', () => {
     const before = new Date().toISOString();
 
