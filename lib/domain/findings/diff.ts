@@ -70,7 +70,9 @@ function covers(error: Finding, previous: Finding): boolean {
   }
   if (family(error.check) !== family(previous.check)) return false;
   if (error.resource.type === RESOURCE_TYPES.account) return true;
-  return error.resource.type === previous.resource.type && error.resource.id === previous.resource.id;
+  if (error.resource.type !== previous.resource.type) return false;
+  // An error about a unit covers its finer units too: `vpc/az` covers `vpc/az/internal` (tags.subnet.role-missing).
+  return error.resource.id === previous.resource.id || previous.resource.id.startsWith(`${error.resource.id}/`);
 }
 
 function family(check: string): string {

@@ -109,6 +109,16 @@ describe('diffFindings', () => {
     expect(out.resolved).toEqual([]);
   });
 
+  it('lets an error about a unit cover its finer units (vpc/az covers vpc/az/internal)', () => {
+    const type = RESOURCE_TYPES.instance;
+    const internal = aFinding({ check: 'tags.subnet.role-missing', resource: { type, id: 'vpc-1/us-west-1a/internal' } });
+    const error = aFinding({ check: 'tags.subnet.role-missing', status: 'error', resource: { type, id: 'vpc-1/us-west-1a' } });
+    const other = aFinding({ check: 'tags.subnet.role-missing', status: 'error', resource: { type, id: 'vpc-1/us-west-1' } });
+
+    expect(diffFindings([error], [internal], { now: NOW }).resolved).toEqual([]);
+    expect(diffFindings([other], [internal], { now: NOW }).resolved).toEqual([internal]);
+  });
+
   it('defaults now to the current time', () => {
     const before = new Date().toISOString();
 
