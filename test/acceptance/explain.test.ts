@@ -42,6 +42,13 @@ describe('kube-aws-audit explain', () => {
     expect(result.stdout).toContain('i-0ab02faadbdc15617 providerID aws:///us-west-1c/i-0ab02faadbdc15617 | node ip-10-20-40-7.us-west-1.compute.internal has aws:///us-west-1c/i-01518c1b06a6af85f');
   }, 60_000);
 
+  it('exits 3 and lists what is missing when a cluster subnet is not in the data (scenarios/incomplete-missing-subnet)', async () => {
+    const dir = join(FIXTURES_DIR, 'scenarios', 'incomplete-missing-subnet');
+    const result = await runCli(['explain', '--config', join(dir, 'config.yaml'), '--snapshot', join(dir, 'snapshot'), '--cluster', 'gamma', '--format', 'json']);
+    expect(result.code).toBe(3);
+    expect((JSON.parse(result.stdout) as Explanation).gaps).toEqual([expect.stringContaining('subnet subnet-08da3bede1df43744')]);
+  }, 60_000);
+
   it('refuses an unknown cluster and a missing source with one line and exit 2', async () => {
     const unknown = await explain('--cluster', 'nope');
     expect({ code: unknown.code, stdout: unknown.stdout }).toEqual({ code: 2, stdout: '' });

@@ -186,7 +186,13 @@ export function explainCluster(view: AccountView, cluster: ClusterConfig, member
         },
       };
     }),
-    gaps: view.gaps.map((g) => `${g.kind}${g.resourceId ? ` ${g.resourceId}` : ''}: ${g.source}: ${g.reason}`),
+    gaps: [
+      ...view.gaps.map((g) => `${g.kind}${g.resourceId ? ` ${g.resourceId}` : ''}: ${g.source}: ${g.reason}`),
+      // What members refer to but the data lacks: the parts that depend on it are unknown.
+      ...membership.unresolved.subnets.map((r) => `subnet ${r.id}: ${r.reason}`),
+      ...membership.unresolved.securityGroups.map((r) => `security group ${r.id}: ${r.reason}`),
+      ...membership.unresolved.routeTables.map((r) => `route table of subnet ${r.id}: ${r.reason}`),
+    ],
     notes: providerNotes(view, cluster, membership),
   };
 }
