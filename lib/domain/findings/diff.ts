@@ -55,7 +55,8 @@ export interface FindingsDiff {
  *   and `firstSeen` is kept if the finding has one, else set to now.
  * - `new` only counts unsuppressed findings, and also a finding whose suppression expired or was removed since the
  *   previous run (it needs attention again). A finding that became suppressed is neither new nor resolved.
- * - `resolved` only counts previous findings that were unsuppressed and are in scope ({@link DiffOptions.inScope}).
+ * - `resolved` only counts previous findings that were unsuppressed, of status `fail` (an error that goes away fixed
+ *   nothing) and in scope ({@link DiffOptions.inScope}).
  *   "Could not check" is never a pass: a previous finding is unverified rather than resolved when a current error
  *   finding of the same cluster and check family is about the same resource, or about the whole account.
  * - `firstSeen` comes from the previous finding with the same id (suppressed or not), else stays as given, else now.
@@ -75,7 +76,8 @@ export function diffFindings(
   const currentIds = new Set(current.map((f) => f.id));
   const errors = current.filter((f) => f.status === 'error');
   const inScope = options.inScope ?? (() => true);
-  const gone = (previous ?? []).filter((f) => !f.suppressed && !currentIds.has(f.id) && inScope(f));
+  // A previous "could not check" (status error) that went away fixed nothing: never resolved (docs/reliability.md).
+  const gone = (previous ?? []).filter((f) => !f.suppressed && f.status !== 'error' && !currentIds.has(f.id) && inScope(f));
   const resolved: Finding[] = [];
   const unverified: Finding[] = [];
   for (const f of gone) (errors.some((e) => covers(e, f)) ? unverified : resolved).push(f);
@@ -89,7 +91,9 @@ function covers(error: Finding, previous: Finding): boolean {
   }
   if (family(error.check) !== family(previous.check)) return false;
   if (error.resource.type === RESOURCE_TYPES.account) return true;
-  return error.resource.type === previous.resource.type && error.resource.id === previous.resource.id;
+  if (error.resource.type !== previous.resource.type) return false;
+  // An error about a unit covers its finer units too: `vpc/az` covers `vpc/az/internal` (tags.subnet.role-missing).
+  return error.resource.id === previous.resource.id || previous.resource.id.startsWith(`${error.resource.id}/`);
 }
 
 /** The family of a check (lib/domain/checks/check-ids.ts `familyOfCheck`), else its id prefix for ids of no known family. */

@@ -100,6 +100,25 @@ describe('diffFindings', () => {
     expect(out.resolved.map((f) => f.id)).toEqual([a.id]);
   });
 
+  // Issue 9: an error finding ("could not check") that goes away was announced as "resolved"; nothing was fixed.
+  it('never counts a previous error finding that went away as resolved', () => {
+    const couldNotCheck = aFinding({ status: 'error', resource: { type: RESOURCE_TYPES.instance, id: 'i-000000000000000e' } });
+
+    const out = diffFindings([a], [a, couldNotCheck], { now: NOW });
+
+    expect(out.resolved).toEqual([]);
+  });
+
+  it('lets an error about a unit cover its finer units (vpc/az covers vpc/az/internal)', () => {
+    const type = RESOURCE_TYPES.instance;
+    const internal = aFinding({ check: 'tags.subnet.role-missing', resource: { type, id: 'vpc-1/us-west-1a/internal' } });
+    const error = aFinding({ check: 'tags.subnet.role-missing', status: 'error', resource: { type, id: 'vpc-1/us-west-1a' } });
+    const other = aFinding({ check: 'tags.subnet.role-missing', status: 'error', resource: { type, id: 'vpc-1/us-west-1' } });
+
+    expect(diffFindings([error], [internal], { now: NOW }).resolved).toEqual([]);
+    expect(diffFindings([other], [internal], { now: NOW }).resolved).toEqual([internal]);
+  });
+
   it('defaults now to the current time', () => {
     const before = new Date().toISOString();
 
