@@ -29,9 +29,19 @@ afterAll(async () => {
 });
 
 describe('streamInstances', () => {
-  it.each([1, 7, 4096, 1 << 20])('gives exactly what parseInstances gives for the demo file, read %i bytes at a time', async (chunkBytes) => {
+  it.each([7, 4096, 1 << 20])('gives exactly what parseInstances gives for the demo file, read %i bytes at a time', async (chunkBytes) => {
     expect(await streamInstances(DEMO, { chunkBytes })).toEqual(await whole(DEMO));
-  });
+  }, 60_000);
+
+  // One byte at a time splits every token; on the whole 165 KB demo file that is 165,000 reads and took over 20 s on a
+  // loaded 2-core machine, so it runs on the demo's first two reservations.
+  it('gives exactly what parseInstances gives for two demo reservations, read 1 byte at a time', async () => {
+    const demo = JSON.parse(await readFile(DEMO, 'utf8')) as { Reservations: unknown[] };
+    const small = await write('two-reservations.json', JSON.stringify({ Reservations: demo.Reservations.slice(0, 2) }, null, 2));
+    const expected = await whole(small);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await streamInstances(small, { chunkBytes: 1 })).toEqual(expected);
+  }, 60_000);
 
   it('keeps the first of an instance listed twice, as parseInstances does; an empty Reservations is no instance', async () => {
     const demo = JSON.parse(await readFile(DEMO, 'utf8')) as { Reservations: unknown[] };
